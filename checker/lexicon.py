@@ -1,0 +1,129 @@
+"""Every phrase the fact base cares about, found in one pass over a text.
+
+Anchors, aliases, cues, units and roles are compiled once, at load time, into
+one Aho-Corasick automaton; scanning a document is then one walk over its
+lowercased text, whatever the number of facts.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .text import lower, normalize
+
+# Categories of phrases. A phrase may belong to several.
+ANCHOR, CUE, UNIT, ROLE = "anchor", "cue", "unit", "role"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    category: str
+    key: str  # the canonical term (alias group) or the cue
+
+
+def term_key(term: str) -> str:
+    return " ".join(lower(normalize(str(term))).split())
+
+
+class Aliases:
+    """Synonym groups: each canonical term and its variants, looked up either way."""
+
+    def __init__(self, groups: dict[str, list[str]] | None = None):
+        self._group: dict[str, str] = {}
+        self._members: dict[str, set[str]] = defaultdict(set)
+        for canon, variants in (groups or {}).items():
+            self.add(canon, variants)
+
+    def add(self, canon: str, variants) -> None:
+        key = self.canonical(canon)
+        for term in [canon, *variants]:
+            k = term_key(term)
+            other = self._group.get(k)
+            if other and other != key:  # two groups share a term: merge them
+                for t in self._members.pop(other):
+                    self._group[t] = key
+                    self._members[key].add(t)
+            self._group[k] = key
+            self._members[key].add(k)
+
+    def canonical(self, term: str) -> str:
+        k = term_key(term)
+        return self._group.get(k, k)
+
+    def variants(self, term: str) -> set[str]:
+        key = self.canonical(term)
+        return set(self._members.get(key, ())) | {key}
+
+
+def _word_variants(term: str, category: str) -> set[str]:
+    """Spellings a phrase takes in running text."""
+    out = {term}
+    if "-" in term:
+        out |= {term.replace("-", " "), term.replace("-", "")}
+    if category == UNIT and term[-1:].isalpha() and " " not in term[-3:]:
+        out |= {term + "s"} if not term.endswith("s") else {term[:-1]}
+    return {v for v in out if v}
+
+
+class Lexicon:
+    """Phrases of a fact base and the automaton that finds them."""
+
+    def __init__(self, aliases: Aliases):
+        self.aliases = aliases
+        self._entries: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._automaton = None
+
+    def add(self, category: str, term: str, expand: bool = True, key: str | None = None) -> str:
+        """Register a term (with its alias group); return its canonical key."""
+        key = key or (self.aliases.canonical(term) if expand else term_key(term))
+        spellings = self.aliases.variants(term) if expand else {term_key(term)}
+        for spelling in spellings:
+            for v in _word_variants(spelling, category):
+                self._entries[v].add((category, key))
+        self._automaton = None
+        return key
+
+    def _compile(self):
+        a = ahocorasick.Automaton()
+        for phrase, entries in self._entries.items():
+            a.add_word(phrase, (len(phrase), tuple(sorted(entries))))
+        if len(a):
+            a.make_automaton()
+        self._automaton = a
+        return a
+
+    def scan(self, low: str, start: int = 0) -> list[Hit]:
+        """All hits in a lowercased text, whole words only, longest first per category."""
+        a = self._automaton or self._compile()
+        if not len(a):
+            return []
+        found: list[Hit] = []
+        n = len(low)
+        for end_idx, (length, entries) in a.iter(low, start):
+            s, e = end_idx - length + 1, end_idx + 1
+            if s > 0 and low[s - 1].isalnum() and low[s].isalnum():
+                continue
+            if e < n and low[e].isalnum() and low[e - 1].isalnum():
+                continue
+            for category, key in entries:
+                found.append(Hit(s, e, category, key))
+        return _longest(found)
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside a longer hit of the same category ("Korea" in "North Korea")."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    reach: dict[str, int] = {}
+    for h in hits:
+        if reach.get(h.category, -1) >= h.end:
+            continue
+        if reach.get(h.category, -1) > h.start:
+            continue
+        out.append(h)
+        reach[h.category] = h.end
+    return out

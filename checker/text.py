@@ -1,0 +1,271 @@
+"""Text as the validators see it: a normalized copy, sentences, tokens, positions.
+
+Every derived string keeps the length of the original, so an offset found in
+any of them is an offset into the file's text (after the BOM) and line and
+column can be computed from it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Same-length normalization: typographic variants become the plain form the
+# parsers expect; thin and narrow spaces become NBSP so "5 000 000" still
+# groups digits while a plain space never does.
+_NORMALIZE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2009": "\u00a0", "\u202f": "\u00a0", "\u2007": "\u00a0", "\u2002": " ", "\u2003": " ",
+    "\u2010": "-", "\u2011": "-", "\u2212": "-", "\t": " ", "\u200b": " ", "\ufeff": " ",
+    "\u0000": " ",
+})
+
+
+def normalize(text: str) -> str:
+    return text.translate(_NORMALIZE)
+
+
+def lower(text: str) -> str:
+    """Lowercase without changing the length (a few letters grow under str.lower)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+def position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i + 1, offset - starts[i] + 1
+
+
+# --- sentences ---------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt sgt cmdr adm sen rep gov pres st ft mt jr sr
+inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec vs etc al
+no nos vol pp fig approx est dept univ ave blvd rev hon messrs mme mlle
+""".split())
+_SENTENCE_STARTERS = frozenset("""
+the a an in on at it he she they we i this that these those but and yet so as after
+before when while if its his her their there however meanwhile also according
+""".split())
+_FUNCTION_WORDS = frozenset("""
+a an the to of in on at by for from with and or but nor as than that which who whom
+whose into onto upon about over under between among through during against without
+within is are was were be been has have had will would could should may might must
+its his her their our your my this these those such said says
+""".split())
+
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_LIST_OR_HEADING = re.compile(r"(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?)")
+_LAST_WORD = re.compile(r"([\w'.-]+)[^\w]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each line from `start`, ends excluding the break."""
+    out, pos = [], start
+    for m in _LINE_BREAK.finditer(text, start):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
+    """Whether a line break (maybe with blank lines) sits inside a sentence."""
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    if not _HAS_LETTER.search(prev) or not _HAS_LETTER.search(nxt):
+        return False
+    if prev[-1] in ".!?:;\"')" or _LIST_OR_HEADING.match(nxt) or prev.startswith("#"):
+        return False
+    if prev[-1] in ",-\u2013\u2014(":
+        return True
+    m = _LAST_WORD.search(prev)
+    if m and m.group(1).lower() in _FUNCTION_WORDS:
+        return True
+    if blank_between:
+        return False
+    # Hard-wrapped prose runs on; a short line standing alone is a headline,
+    # a byline or page furniture.
+    return len(prev) >= 50 and nxt[:1].islower() or len(prev) >= 60
+
+
+def _is_boundary(text: str, end_match: re.Match) -> bool:
+    stop = end_match.end()
+    nxt = re.match(r"\s*(\S)", text[stop:stop + 40])
+    if not nxt:
+        return True
+    ch = nxt.group(1)
+    if ch.islower() or ch in ",;:)":
+        return False
+    punct = end_match.group(0)
+    if "." not in punct or punct.startswith(("!", "?")) or len(punct) > 1 and punct[1] in "\"')]":
+        return True
+    word_m = re.search(r"([\w.]+)$", text[max(0, end_match.start() - 30):end_match.start()])
+    word = word_m.group(1) if word_m else ""
+    if not word:
+        return True
+    if word.lower().rstrip(".") in _ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return False
+    if "." in word and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        # "U.S." ends a sentence only when a typical opener follows.
+        following = re.match(r"\s*([\w']+)", text[stop:stop + 40])
+        return bool(following) and following.group(1).lower() in _SENTENCE_STARTERS
+    return True
+
+
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Sentences of text[start:], as offsets, surviving hard wraps and page furniture."""
+    breaks: list[int] = []
+    lines = _lines(text, start)
+    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    for (ps, pe), (ns, ne) in zip(content, content[1:]):
+        blank = text.count("\n", pe, ns) > 1 or text.count("\r", pe, ns) > 1
+        if not _joins(text[ps:pe], text[ns:ne], blank):
+            breaks.append(pe)
+    for m in _END.finditer(text, start):
+        if _is_boundary(text, m):
+            breaks.append(m.end())
+    breaks.append(len(text))
+    out: list[Sentence] = []
+    pos = start
+    for b in sorted(set(breaks)):
+        if b <= pos:
+            continue
+        seg = text[pos:b]
+        lead = len(seg) - len(seg.lstrip())
+        s, e = pos + lead, pos + len(seg.rstrip())
+        if e > s:
+            out.append(Sentence(len(out), s, e))
+        pos = b
+    return out
+
+
+# --- tokens and clauses --------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+(?:['.\-]\w+)*|[^\w\s]")
+_CLAUSE_WORDS = frozenset("""
+when while whereas because although though where which who whom whose but after
+before until unless since
+""".split())
+_CLAUSE_PUNCT = frozenset(",;:()[]\u2014")
+_PART_PUNCT = frozenset(";()[]")
+_PART_WORDS = frozenset("when while whereas although though but unless".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    clause: int
+    part: int
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of text[start:end] with a clause number each.
+
+    A new clause starts at punctuation that sets off a clause and at words that
+    open a subordinate one, so "the visit ..., when Kim went to Russia in
+    September" keeps September away from the visit. A new part starts only at
+    the stronger breaks (a semicolon, a bracket, "while", "but"): a contradiction
+    needs its anchors in the value's part.
+    """
+    out: list[Token] = []
+    clause = part = 0
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group(0)
+        low = word.lower()
+        if word in _CLAUSE_PUNCT or word in "-\u2013" and _spaced(text, m):
+            clause += 1
+            part += word in _PART_PUNCT
+            out.append(Token(m.start(), m.end(), word, clause, part))
+            clause += 1
+            continue
+        if low in _CLAUSE_WORDS and not (low == "since" and _since_date(text, m.end())):
+            clause += 1
+            part += low in _PART_WORDS
+        out.append(Token(m.start(), m.end(), word, clause, part))
+    return out
+
+
+def _spaced(text: str, m: re.Match) -> bool:
+    return text[m.start() - 1:m.start()] == " " and text[m.end():m.end() + 1] == " "
+
+
+def _since_date(text: str, pos: int) -> bool:
+    """'since 2000' is a date phrase, not a subordinate clause."""
+    return bool(re.match(r"\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\s+\d|(?:early|mid|late)\b|last\b)", text[pos:pos + 20]))
+
+
+_MD_LINK = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|\[(?=[^\]\n]*\]\()")
+_MD_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]|>[ \t]?)|\*\*|__|`+|<[^<>\n]{1,200}>|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+
+
+def blank_markdown(text: str) -> str:
+    """Markdown syntax turned into spaces, so offsets still point into the file."""
+    def spaces(m: re.Match) -> str:
+        return re.sub(r"[^\r\n]", " ", m.group(0))
+    return _MD_MARKS.sub(spaces, _MD_LINK.sub(spaces, text))
+
+
+@dataclass
+class Document:
+    """A source's text, ready for validators (built by `sources.read_source`)."""
+
+    path: str
+    raw: str
+    date: object = None
+    body_start: int = 0
+    markdown: bool = False
+    norm: str = field(init=False)
+    low: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        norm = normalize(self.raw)
+        if self.body_start:
+            norm = " " * self.body_start + norm[self.body_start:]
+        self.norm = blank_markdown(norm) if self.markdown else norm
+        self.low = lower(self.norm)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return line_starts(self.raw)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.norm, self.body_start)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return position(self.line_starts, offset)
+
+    def sentence_text(self, s: Sentence) -> str:
+        return " ".join(self.raw[s.start:s.end].split())

@@ -1,0 +1,103 @@
+"""YAML read with positions: every value keeps the line and column it came from.
+
+We compose (never construct) with the safe loader, so no tag can run code, and
+scalars stay the strings the user wrote: `2024-06-18` and `5e6` reach our own
+parsers untouched instead of YAML 1.1's guesses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pyyaml without libyaml
+    _Loader = yaml.SafeLoader
+
+_MAX_NODES = 200_000
+_MAX_DEPTH = 64
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+}
+
+
+@dataclass
+class Y:
+    """A YAML value with its position (1-based)."""
+
+    kind: str  # "scalar", "seq" or "map"
+    value: Any  # str, list[Y] or dict[str, Y]
+    tag: str
+    line: int
+    column: int
+    keys: dict[str, Y] = field(default_factory=dict)  # key nodes of a map
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.tag.endswith(":null")
+
+    def describe(self) -> str:
+        if self.kind == "map":
+            return "a mapping"
+        if self.kind == "seq":
+            return "a list"
+        if self.is_null:
+            return "empty"
+        return f"'{self.value}'"
+
+
+def load(text: str, path: str) -> Y | None:
+    """Parse YAML text into located values; problems raise InputError."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        msg = e.problem or e.context or "invalid YAML"
+        if e.context and e.problem:
+            msg = f"{e.problem} ({e.context})"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InputError([Problem(path, line, col, f"invalid YAML: {msg}")]) from None
+    except yaml.YAMLError as e:
+        raise InputError([Problem(path, None, None, f"invalid YAML: {e}")]) from None
+    except RecursionError:
+        raise InputError([Problem(path, None, None, "invalid YAML: nested too deeply")]) from None
+    if node is None:
+        return None
+    budget = [_MAX_NODES]
+    return _convert(node, path, budget, 0)
+
+
+def _convert(node, path: str, budget: list[int], depth: int) -> Y:
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise InputError([Problem(path, line, col, f"too many values (over {_MAX_NODES}; YAML aliases expand)")])
+    if depth > _MAX_DEPTH:
+        raise InputError([Problem(path, line, col, f"nested deeper than {_MAX_DEPTH} levels")])
+    if node.tag not in _PLAIN_TAGS:
+        raise InputError([Problem(path, line, col, f"tag '{node.tag}' is not allowed (plain YAML only)")])
+    if isinstance(node, yaml.ScalarNode):
+        return Y("scalar", node.value, node.tag, line, col)
+    if isinstance(node, yaml.SequenceNode):
+        return Y("seq", [_convert(n, path, budget, depth + 1) for n in node.value], node.tag, line, col)
+    out: dict[str, Y] = {}
+    keys: dict[str, Y] = {}
+    for knode, vnode in node.value:
+        key = _convert(knode, path, budget, depth + 1)
+        if key.kind != "scalar":
+            raise InputError([Problem(path, key.line, key.column, "a key must be a plain word")])
+        if key.value == "<<" and knode.tag.endswith(":merge"):
+            raise InputError([Problem(path, key.line, key.column, "merge keys ('<<') are not supported")])
+        if key.value in out:
+            first = keys[key.value]
+            raise InputError([Problem(path, key.line, key.column,
+                                      f"duplicate key '{key.value}' (first at line {first.line})")])
+        keys[key.value] = key
+        out[key.value] = _convert(vnode, path, budget, depth + 1)
+    return Y("map", out, node.tag, line, col, keys)

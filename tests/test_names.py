@@ -1,0 +1,54 @@
+"""Person names: transliterations match, other people do not, names are read whole."""
+import pytest
+
+from checker.values.names import near_miss, read_name, same_person
+
+
+@pytest.mark.parametrize("stated, known", [
+    ("Andrei Belousov", "Andrey Belousov"),
+    ("Belousov", "Andrey Belousov"),
+    ("Yuri Borisov", "Yury Borisov"),
+    ("Shin Wonsik", "Shin Won-sik"),
+    ("Shin Won Sik", "Shin Won-sik"),
+    ("Kim Jong-un", "Kim Jong Un"),
+    ("Sergey Lavrov", "Sergei Lavrov"),
+    ("Aleksandr Novak", "Alexander Novak"),
+    ("Dmitriy Peskov", "Dmitry Peskov"),
+    ("Vladimir Vladimirovich Putin", "Vladimir Putin"),
+    ("Dmitri Peskov", "Dmitry Peskov"),
+])
+def test_same_person(stated, known):
+    assert same_person(stated, known)
+
+
+@pytest.mark.parametrize("stated, known", [
+    ("Yuri Ushakov", "Yury Borisov"),
+    ("Sergei Shoigu", "Andrey Belousov"),
+    ("Denis Manturov", "Alexander Novak"),
+    ("Choe Ryong Hae", "Choe Son Hui"),
+    ("Borisenko", "Yury Borisov"),
+    ("Ushkov", "Yuri Ushakov"),
+])
+def test_different_person(stated, known):
+    assert not same_person(stated, known)
+
+
+def test_near_miss_flags_one_letter():
+    assert near_miss("Belousow", "Belousov") is False  # folded: same
+    assert near_miss("Belousev", "Belousov")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Defense Minister Andrey Belousov, First Deputy", "Andrey Belousov"),
+    ("Minister Sergei Lavrov said on Monday", "Sergei Lavrov"),
+    ("Chief Yury Borisov and the head", "Yury Borisov"),
+    ("Minister Shin Won-sik has said", "Shin Won-sik"),
+    ("Minister Belousov.", "Belousov"),
+    ("Minister Says Shells Arrived", None),
+])
+def test_read_name_after_a_role(text, name):
+    first = text.index(" ") + 1
+    if text.startswith(("Defense",)):
+        first = text.index("Andrey")
+    got = read_name(text, first, len(text))
+    assert (got.text if got else None) == name

@@ -1,0 +1,84 @@
+"""Sentence splitting, offsets and positions survive real-world text."""
+import pytest
+from hypothesis import given, strategies as st
+
+from checker.text import Document, blank_markdown, line_starts, normalize, position, split_sentences
+
+
+def sentences(text):
+    return [text[s.start:s.end] for s in split_sentences(normalize(text))]
+
+
+def test_abbreviations_do_not_split():
+    text = "Mr. Smith met Gen. Jones in the U.S. and left. Then he flew home."
+    assert sentences(text) == ["Mr. Smith met Gen. Jones in the U.S. and left.", "Then he flew home."]
+
+
+def test_us_at_end_of_sentence_splits_before_an_opener():
+    text = "Moscow was a supplier during its war with the U.S. The nation has since relied on Russia."
+    assert len(sentences(text)) == 2
+
+
+def test_blank_line_inside_a_sentence_does_not_split():
+    text = "Russia is likely to send military technology to\n\nKim, increasing the threat, Shin added."
+    assert sentences(text) == [text]
+
+
+def test_headline_byline_and_furniture_stand_alone():
+    text = ("Miami Herald\n\nPutin to visit two countries as his war stalls\n\n- BY A WRITER Agency News\n\n"
+            "The leader will travel abroad.\n\n ?? ??\n\nNewspapers in English\n")
+    got = sentences(text)
+    assert "Putin to visit two countries as his war stalls" in got
+    assert "The leader will travel abroad." in got
+    assert "Newspapers in English" in got
+
+
+def test_hard_wrapped_prose_joins():
+    text = ("The two leaders met at a cosmodrome in the far east of the country and\n"
+            "agreed to deepen their cooperation on satellites.\n")
+    assert len(sentences(text)) == 1
+
+
+def test_crlf_positions():
+    text = "first line\r\nsecond line has 5 million\r\n"
+    starts = line_starts(text)
+    off = text.index("5 million")
+    assert position(starts, off) == (2, 17)
+
+
+def test_curly_quotes_and_thin_spaces_normalize_to_same_length():
+    raw = "Russia\u2019s \u201cbig\u201d 5\u2009000\u202f000 shells"
+    norm = normalize(raw)
+    assert len(norm) == len(raw)
+    assert "Russia's" in norm and "5\u00a0000\u00a0000" in norm
+
+
+def test_markdown_blanking_keeps_offsets():
+    raw = "# Title\n\nSee [the report](http://x/5-million) by **Reuters**."
+    out = blank_markdown(raw)
+    assert len(out) == len(raw)
+    assert "http" not in out and "the report" in out and "**" not in out
+
+
+def test_document_sentence_text_collapses_whitespace():
+    doc = Document("a.txt", "One  line\nwraps here and goes on for quite a long while, like prose does in papers.")
+    assert "  " not in doc.sentence_text(doc.sentences[0])
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
+def test_sentences_are_ordered_disjoint_and_inside_the_text(text):
+    norm = normalize(text)
+    prev_end = 0
+    for s in split_sentences(norm):
+        assert prev_end <= s.start < s.end <= len(norm)
+        assert norm[s.start:s.end].strip() == norm[s.start:s.end]
+        prev_end = s.end
+
+
+@given(st.lists(st.sampled_from(["Putin went.", "He said 5 million.", "\n", "\n\n", " ", "U.S.", "x"]), max_size=50))
+def test_positions_round_trip(parts):
+    text = "".join(parts)
+    starts = line_starts(text)
+    for off in range(0, len(text), 3):
+        line, col = position(starts, off)
+        assert text.splitlines(keepends=True)[line - 1][col - 1] == text[off] if text[off] not in "\r\n" else True
