@@ -6,6 +6,8 @@ lowercased text, whatever the number of facts.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -101,17 +103,47 @@ class Lexicon:
         a = self._automaton or self._compile()
         if not len(a):
             return []
+        flat, back = _flatten(low, start)
         found: list[Hit] = []
-        n = len(low)
-        for end_idx, (length, entries) in a.iter(low, start):
+        n = len(flat)
+        for end_idx, (length, entries) in a.iter(flat):
             s, e = end_idx - length + 1, end_idx + 1
-            if s > 0 and low[s - 1].isalnum() and low[s].isalnum():
+            if s > 0 and flat[s - 1].isalnum() and flat[s].isalnum():
                 continue
-            if e < n and low[e].isalnum() and low[e - 1].isalnum():
+            if e < n and flat[e].isalnum() and flat[e - 1].isalnum():
                 continue
+            os_, oe = back(s), back(e - 1) + 1
             for category, key in entries:
-                found.append(Hit(s, e, category, key))
+                found.append(Hit(os_, oe, category, key))
         return _longest(found)
+
+
+_WS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u00a0": " ", "\u2028": " "})
+_WS_RUN = re.compile(r"\s{2,}")
+
+
+def _flatten(low: str, start: int):
+    """Text from `start` with every whitespace run made one space, and a map back to offsets.
+
+    Phrases then match across line breaks ("Foreign\\nMinister") and CRLF.
+    """
+    text = low[start:].translate(_WS)
+    runs = list(_WS_RUN.finditer(text))
+    if not runs:
+        return text, lambda i: i + start
+    pieces, flat_starts, shifts, pos, removed = [], [0], [start], 0, 0
+    for m in runs:
+        pieces.append(text[pos:m.start() + 1])
+        removed += m.end() - m.start() - 1
+        pos = m.end()
+        flat_starts.append(m.end() - removed)
+        shifts.append(start + removed)
+    pieces.append(text[pos:])
+
+    def back(i: int) -> int:
+        k = bisect.bisect_right(flat_starts, i) - 1
+        return i + shifts[k]
+    return "".join(pieces), back
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:

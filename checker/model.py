@@ -133,6 +133,7 @@ class Finding:
     stated: str
     evidence: Evidence
     reason: str
+    vagueness: float = 0.0  # lower is more precise: the report quotes the most precise value
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,154 @@
+"""The `date` kind: when something happened or will happen.
+
+A date in a text is bound to a date fact when the fact's `about` anchors occur
+near it; among competing facts it goes to the one whose cues and anchors sit
+closest. "first since X" and "first in N years" speak of a last time, so they
+bind only to facts about a last time (cues or claim with first/last/since);
+"since X" and "for N years" reach back, so they never bind to a fact still in
+the source's future. A contradiction needs a cue of the fact (or, for a fact
+without cues, its anchors) in the date's own clause.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..lexicon import ANCHOR, CUE, Lexicon
+from ..model import DateValue, Fact, Interval, day, from_day
+from ..values.dates import parse_date_value, resolve_yearless
+from .base import Entry, Validator
+from .binding import anchors_close, rank
+
+_LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
+_REACH_BACK = {"since", "first_since", "first_in", "for"}
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    value: DateValue
+    about: tuple[str, ...]
+    cues: tuple[str, ...]
+    last_time: bool  # the fact is about a last occurrence or a start
+
+
+class DateValidator(Validator):
+    kind = "date"
+    keys = {}
+
+    def compile(self, entry: Entry, value: str | None, lexicon: Lexicon):
+        about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
+        cue_texts = entry.texts("cues")
+        cues = tuple(lexicon.add(CUE, c) for c in cue_texts)
+        if not about and not cues:
+            entry.problem(None, "a date fact needs 'about' anchors or 'cues' to find it in a text")
+        if value is None:
+            return None
+        try:
+            parsed = parse_date_value(value)
+        except ValueError as e:
+            entry.problem("value", str(e))
+            return None
+        claim = entry.text("claim") or ""
+        last_time = bool(_LAST_TIME_WORDS.search(" ".join(cue_texts) + " " + claim))
+        return DateSpec(parsed, about, cues, last_time)
+
+    def triggers(self, fact: Fact):
+        keys = [(ANCHOR, k) for k in fact.spec.about]
+        return keys or [(CUE, c) for c in fact.spec.cues]
+
+    def check(self, view, facts: list[Fact]):
+        out = []
+        ref = view.doc.date
+        for m in view.dates:
+            cands = [f for f in facts if view.has_all(f.spec.about) and _eligible(f, m, ref)]
+            if not cands:
+                continue
+            ranked = rank(view, cands, m.start, m.end)
+            values = {f.id: _value_for(m, f) for f in ranked}
+            consistent = [f for f in ranked if values[f.id] is not None
+                          and values[f.id].consistent_with(f.spec.value)]
+            if consistent:
+                f = consistent[0]
+                if _tied(view, f, m):
+                    v = values[f.id]
+                    out.append(view.finding(f.id, "match", m.start, m.end,
+                                            f"{describe(v)} agrees with {describe(f.spec.value)}",
+                                            v.hull.hi - v.hull.lo + (0.5 if m.marker or m.relative else 0)))
+                continue
+            best = ranked[0]
+            if m.yearless or values[best.id] is None:
+                continue
+            reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
+            why_not = view.negation(m.start) or view.hedge(m.start, m.end)
+            if why_not:
+                out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
+            elif _tied(view, best, m, strict=True) and anchors_close(view, best.spec.about, m.start):
+                out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
+        return out
+
+
+def _eligible(fact: Fact, m, ref: dt.date | None) -> bool:
+    if m.marker in ("first_since", "first_in"):
+        return fact.spec.last_time
+    if m.marker in _REACH_BACK and ref is not None:
+        return fact.spec.value.start.lo <= day(ref)
+    return True
+
+
+def _value_for(m, fact: Fact) -> DateValue | None:
+    """The mention's value; a yearless one is tried in the fact's own years."""
+    if not m.yearless:
+        return m.value
+    first = from_day(max(fact.spec.value.start.lo, 1)).year
+    last = from_day(min(fact.spec.value.end.hi, dt.date.max.toordinal())).year
+    for year in range(first, min(last, first + 2) + 1):
+        v = resolve_yearless(m, year)
+        if v.consistent_with(fact.spec.value):
+            return v
+    return None
+
+
+def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
+    """Whether the date is tied to the fact: a cue near it, or the anchors in its clause."""
+    if m.marker in ("first_since", "first_in") and fact.spec.last_time:
+        return True  # "his first visit since X" is itself the cue of a last-time fact
+    if fact.spec.cues:
+        cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
+        if any(view.same_clause(h, m.start) for h in cues) or (cues and not strict):
+            return True
+        if strict:
+            return False
+    clause = view.clause(m.start)
+    for key in fact.spec.about:
+        _, hit = view.nearest(ANCHOR, key, m.start, m.end)
+        if hit is None:
+            return False
+        if hit.start >= view.start and view.clause(hit.start) != clause and strict:
+            return False
+        if hit.start >= view.start and view.part(hit.start) != view.part(m.start):
+            return False
+    return True
+
+
+def describe(v: DateValue) -> str:
+    if v.extent:
+        return f"{_span(v.start)} to {_span(v.end)}"
+    return _span(v.hull)
+
+
+def _span(iv: Interval) -> str:
+    lo, hi = _date(iv.lo), _date(iv.hi)
+    if lo == hi:
+        return lo.isoformat()
+    if lo.day == 1 and (hi + dt.timedelta(days=1)).day == 1:
+        if lo.month == 1 and hi.month == 12 and lo.year == hi.year:
+            return str(lo.year)
+        if (lo.year, lo.month) == (hi.year, hi.month):
+            return f"{lo.year:04d}-{lo.month:02d}"
+    return f"{lo.isoformat()}..{hi.isoformat()}"
+
+
+def _date(n: float) -> dt.date:
+    n = min(max(int(n), 1), dt.date.max.toordinal())
+    return from_day(n)

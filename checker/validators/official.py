@@ -1,0 +1,204 @@
+"""The `official` kind: who holds a role ("Russia's defense minister is Andrey Belousov").
+
+A role is found whole and longest first; a role with a modifier that makes it
+another role ("First Deputy ...", "vice ...") or a past or future holder
+("former", "-designate") is not this fact's role. The person is the name right
+after the role ("Defense Minister Andrey Belousov"), or set off by commas on
+either side ("Andrei Belousov, Russia's defence minister," / "Russia's defense
+minister, Sergei Shoigu,"). A qualifier of another country or organisation
+("South Korean Defense Minister ...") keeps the role away from this fact.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import ANCHOR, ROLE, Hit, Lexicon
+from ..model import Fact
+from ..values.names import NameSpan, near_miss, read_name, same_person
+from .base import Entry, Validator
+
+# A word before the role that makes it a different role, or another holder.
+_OTHER_ROLE = frozenset("first second deputy vice assistant associate under junior principal "
+                        "shadow co".split())
+_NOT_HOLDER = frozenset("former ex then late outgoing incoming future would-be previous "
+                        "erstwhile onetime one-time prospective".split())
+_AFTER_ROLE_NOT_HOLDER = re.compile(
+    r"(?:-designate|-elect|'s\b|\s+(?:nominee|candidate|hopeful|pick|designate|elect|spokesman|"
+    r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary)\b)", re.I)
+_DETERMINERS = frozenset("the a an its their his her our".split())
+_APPOSITIVE_END = re.compile(r"\s*(?:[,.;:)]|$|and\b)")
+_QUALIFIER_TOKEN = re.compile(r"(?:[A-Z][\w.\-]*|'s|')$")
+
+
+@dataclass(frozen=True)
+class OfficialSpec:
+    role: str
+    of: str | None
+    person: str
+    about: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+
+
+class OfficialValidator(Validator):
+    kind = "official"
+    keys = {
+        "role": "the role, as texts write it (aliases apply): 'defense minister'",
+        "of": "whose role it is: a country or organisation (aliases apply)",
+        "person": "who holds it; transliteration variants and the surname alone also match",
+    }
+    value_required = False
+
+    def compile(self, entry: Entry, value: str | None, lexicon: Lexicon):
+        role = entry.text("role", required=True)
+        person = entry.text("person", required=True) or value
+        of = entry.text("of")
+        about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
+        if role is None or person is None:
+            return None
+        role_key = lexicon.add(ROLE, role)
+        of_key = lexicon.add(ANCHOR, of) if of else None
+        return OfficialSpec(role_key, of_key, person, about)
+
+    def triggers(self, fact: Fact):
+        return [(ROLE, fact.spec.role)]
+
+    def expected(self, fact: Fact) -> str:
+        return fact.spec.person
+
+    def check(self, view, facts: list[Fact]):
+        out = []
+        roles = [h for h in view.hits if h.category == ROLE]
+        for hit in roles:
+            holders = [f for f in facts if f.spec.role == hit.key and view.has_all(f.spec.about)]
+            if not holders:
+                continue
+            left = _left_qualifier(view, hit)
+            if not _is_current_role(view, hit, left):
+                continue
+            right_end, right = _right_qualifier(view, hit)
+            name = _person(view, hit, left, right_end)
+            if name is None:
+                continue
+            fitting = [f for f in holders if _qualifier_fits(view, f, left, right)]
+            if not fitting:
+                continue
+            same = [f for f in fitting if same_person(name.text, f.spec.person)]
+            if same:
+                out.append(view.finding(same[0].id, "match", name.start, name.end,
+                                        f"'{name.text}' is {same[0].spec.person}"))
+                continue
+            if len(fitting) > 1:
+                continue  # several holders listed: another name is not proof of error
+            f = fitting[0]
+            reason = f"'{name.text}' named as {hit_text(view, hit)}, expected {f.spec.person}"
+            if near_miss(name.text, f.spec.person):
+                reason += " (a misspelling?)"
+            out.append(view.finding(f.id, "contradiction", name.start, name.end, reason))
+        return out
+
+
+def hit_text(view, hit: Hit) -> str:
+    return view.doc.raw[hit.start:hit.end]
+
+
+def _word_before(view, pos: int) -> tuple[str, int]:
+    """The word ending just before `pos` (skipping spaces), and its start."""
+    text = view.text
+    i = pos
+    if i > 0 and text[i - 1] == "-":
+        i -= 1
+    else:
+        while i > view.start and text[i - 1] in " \u00a0":
+            i -= 1
+    m = re.search(r"[\w'.\-]+$", text[max(view.start, i - 40):i])
+    if not m:
+        return "", i
+    return m.group(0), i - len(m.group(0))
+
+
+def _is_current_role(view, hit: Hit, left) -> bool:
+    word, _ = _word_before(view, hit.start)
+    low = word.lower().rstrip("-")
+    if low in _OTHER_ROLE or low in _NOT_HOLDER or low.split("-")[-1] in _NOT_HOLDER:
+        return False
+    if left:
+        first = view.text[left[0]:left[1]].split()[0].lower()
+        before, _ = _word_before(view, left[0])
+        if {first, before.lower()} & _NOT_HOLDER:
+            return False
+    if view.text[hit.start - 1:hit.start] == "-" and low.split("-")[-1] in _OTHER_ROLE:
+        return False
+    return not _AFTER_ROLE_NOT_HOLDER.match(view.text, hit.end)
+
+
+def _left_qualifier(view, hit: Hit) -> tuple[int, int] | None:
+    """The capitalized words right before the role ("South Korean", "Russia's")."""
+    pos, start = hit.start, None
+    while True:
+        word, wstart = _word_before(view, pos)
+        if not word or wstart >= pos or not _QUALIFIER_TOKEN.search(word) or word.lower() in _DETERMINERS:
+            break
+        start, pos = wstart, wstart
+    return (start, hit.start) if start is not None else None
+
+
+_RIGHT_QUALIFIER = re.compile(r"\s*\b(?:of|for|at|with|to|in)\s+(?:the\s+)?((?:[A-Z0-9][\w.'\-]*(?:\s+|(?=[,.;:)]|$)))+)")
+
+
+def _right_qualifier(view, hit: Hit) -> tuple[int, tuple[int, int] | None]:
+    """'of Russia', 'with the 38 North Program at the Stimson Center' after the role."""
+    pos, first = hit.end, None
+    while True:
+        m = _RIGHT_QUALIFIER.match(view.text, pos, view.end)
+        if not m:
+            break
+        first = m.start(1) if first is None else first
+        pos = m.end(1)
+    if first is None:
+        return hit.end, None
+    end = pos
+    while end > hit.end and view.text[end - 1] in " \u00a0":
+        end -= 1
+    return end, (first, end)
+
+
+def _person(view, hit: Hit, left, right_end: int) -> NameSpan | None:
+    text = view.text
+    # "Defense Minister Andrey Belousov"
+    if text[right_end:right_end + 1] == " ":
+        name = read_name(text, right_end, view.end)
+        if name:
+            return name
+    # "Russia's defense minister, Sergei Shoigu," / "the head of Russian Railways, Oleg Belozerov."
+    if text[right_end:right_end + 2] == ", ":
+        name = read_name(text, right_end + 2, view.end)
+        if name and _APPOSITIVE_END.match(text, name.end):
+            return name
+    # "Andrei Belousov, Russia's defence minister,"
+    pos = left[0] if left else hit.start
+    word, wstart = _word_before(view, pos)
+    if word.lower() in _DETERMINERS:
+        pos = wstart
+    before = text[view.start:pos].rstrip(" \u00a0")
+    if before.endswith(","):
+        m = re.search(r"((?:[A-Z][\w'\-]*\.?\s+){0,3}[A-Z][\w'\-]*)$", before[:-1])
+        if m:
+            s = view.start + m.start(1)
+            name = read_name(text, s, view.start + len(before) - 1)
+            if name and name.end == view.start + len(before) - 1:
+                return name
+    return None
+
+
+def _qualifier_fits(view, fact: Fact, left, right) -> bool:
+    of = fact.spec.of
+    spans = [s for s in (left, right) if s]
+    if of is None:
+        return True
+    for s, e in spans:
+        if any(h.category == ANCHOR and h.key == of and s <= h.start < e for h in view.hits):
+            return True
+    if spans:
+        return False  # qualified, but by someone else
+    return bool(view.found(ANCHOR, of))
