@@ -186,6 +186,10 @@ def run(fb: FactBase, refs: list[SourceRef], cli_date: dt.date | None = None, om
     for info, rs in _checked(fb, refs, cli_date, encoding, jobs):
         infos.append(info)
         results.extend(rs)
+    # SPEC 5: fact-base order, then source order.
+    fact_order = {f.id: i for i, f in enumerate(fb.facts)}
+    source_order = {info.path: i for i, info in enumerate(infos)}
+    results.sort(key=lambda r: (fact_order[r.fact], source_order[r.source]))
     results, notes = apply_waivers(fb, results, today or dt.date.today())
     omitted = 0
     if omit_gaps:

@@ -11,7 +11,7 @@ _MARKS = {"match": "✓", "contradiction": "✗", "gap": "·", "waived": "w", "e
 _ASCII = {"match": "ok", "contradiction": "XX", "gap": "-", "waived": "w", "error": "!"}
 _COLOURS = {"match": "32", "contradiction": "1;31", "gap": "2", "waived": "33", "error": "35"}
 _MAX_NAMED_COLUMNS = 6
-_NAME_WIDTH = 22
+_NAME_WIDTH = 26
 
 
 def _paint(text: str, status: str, colour: bool) -> str:

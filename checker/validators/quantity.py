@@ -42,8 +42,13 @@ class QuantityValidator(Validator):
         units = entry.texts("unit", required=True)
         interval = None
         if value is not None:
+            words = {"of", "in", "worth"}
+            for u in units:
+                for spelling in (spellings(unit_key(u)) if unit_key(u) else lexicon.aliases.variants(u)):
+                    words.update(re.findall(r"[^\W\d_]+", spelling.lower()))
+            words |= {w + "s" for w in words}
             try:
-                interval = parse_quantity(value)
+                interval = parse_quantity(value, words)
             except ValueError as e:
                 entry.problem("value", str(e))
         tol = entry.text("tolerance")
