@@ -9,6 +9,7 @@ import bisect
 import re
 from functools import cached_property
 
+from . import stance
 from .lexicon import ANCHOR, CUE, Hit
 from .model import Evidence, Finding
 from .text import Document, Sentence, Token, tokenize
@@ -17,23 +18,12 @@ from .values.numbers import find_numbers
 
 FAR = 1000  # the distance of a phrase found only in the previous sentence
 
-_BACKREF = re.compile(r"\b(?:he|she|it|they|him|her|his|its|their|them|there|this|these|the (?:country|nation|city|visit|trip|leader|president|minister|agency|company|group|party))\b")
-
-# Words that take a value out of the speaker's assertion: forecasts,
-# projections, modal guesses. Checked within the value's own clause.
-_HEDGES = re.compile(
-    r"\b(?:could|may|might|projected|projection|projections|forecast|forecasts|"
-    r"forecasting|predicted|predicts|predict|exit polls?|polls? (?:suggest|show|put)s?|"
-    r"expected to|likely to|is likely|are likely|possibly|perhaps|estimates? (?:suggest|show)|"
-    r"on course to|on track to|set to win|hypothetical)\b")
-_RUNNING = re.compile(
-    r"\b(?:with \S+ (?:of|out of) \S+ (?:\w+ )?(?:declared|counted|reported|in)|"
-    r"partial (?:results|count)|preliminary (?:results|count)|so far|with most votes counted|"
-    r"early (?:results|returns))\b")
-_NEGATIONS = re.compile(
-    r"\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
-    r"refuted|false(?:ly)?|n't)\b|n't\b")
-
+# A sentence refers back when it opens with a pronoun ("He last went there...")
+# or names a place as "there"; a pronoun deep in a clause ("after it sold")
+# usually points inside its own sentence.
+_BACKREF = re.compile(
+    r"^\W*(?:he|she|it|they|his|her|its|their|the (?:country|nation|city|visit|trip|leader))\b"
+    r"|\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
 class SentenceView:
     def __init__(self, doc: Document, sentence: Sentence, hits: list[Hit], prev_hits: list[Hit]):
@@ -129,29 +119,11 @@ class SentenceView:
         return best, best_hit
 
     # --- how the value is asserted -------------------------------------------
-    def _clause_before(self, start: int) -> str:
-        c = self.clause(start)
-        first = next((t.start for t in self.tokens if t.clause == c), start)
-        return self.doc.low[first:start]
-
-    def hedge(self, start: int, end: int) -> str | None:
-        """Why a value is not asserted as a fact (forecast, running count), or None."""
-        m = _HEDGES.search(self._clause_before(start))
-        if m:
-            return f"hedged ('{m.group(0)}')"
-        m = _RUNNING.search(self.low)
-        if m:
-            return f"provisional ('{m.group(0)}')"
-        return None
+    def hedge(self, start: int, end: int | None = None) -> str | None:
+        return stance.hedge(self, start)
 
     def negation(self, start: int) -> str | None:
-        before = self._clause_before(start)
-        m = None
-        for m in _NEGATIONS.finditer(before):
-            pass
-        if m and len(before) - m.end() < 60:
-            return f"negated ('{m.group(0)}')"
-        return None
+        return stance.negation(self, start)
 
     # --- findings -------------------------------------------------------------
     def finding(self, fact_id: str, status: str, start: int, end: int, reason: str,

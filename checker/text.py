@@ -97,8 +97,8 @@ def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
         return False
     if prev[-1] in ".!?:;\"')" or _LIST_OR_HEADING.match(nxt) or prev.startswith("#"):
         return False
-    if prev[-1] in ",-\u2013\u2014(":
-        return True
+    if prev[-1] in ",-\u2013\u2014(" or nxt[:1].islower():
+        return True  # a sentence runs on: no headline or new paragraph starts in lowercase
     m = _LAST_WORD.search(prev)
     if m and m.group(1).lower() in _FUNCTION_WORDS:
         return True
@@ -171,6 +171,8 @@ before until unless since
 """.split())
 _CLAUSE_PUNCT = frozenset(",;:()[]\u2014")
 _PART_PUNCT = frozenset(";()[]")
+# "412 seats and the Conservatives 121": "and" before a new noun phrase opens a clause.
+_AND_NEW_SUBJECT = re.compile(r"\s+(?:the|its|their|his|her)\b", re.I)
 _PART_WORDS = frozenset("when while whereas although though but unless".split())
 
 
@@ -203,7 +205,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             out.append(Token(m.start(), m.end(), word, clause, part))
             clause += 1
             continue
-        if low in _CLAUSE_WORDS and not (low == "since" and _since_date(text, m.end())):
+        if (low in _CLAUSE_WORDS and not (low == "since" and _since_date(text, m.end()))
+                or low == "and" and _AND_NEW_SUBJECT.match(text, m.end())):
             clause += 1
             part += low in _PART_WORDS
         out.append(Token(m.start(), m.end(), word, clause, part))

@@ -37,6 +37,92 @@ def anchors_close(view, about, offset: int) -> bool:
     return True
 
 
+# Capitalized words that do not make a clause's own subject.
+_NOT_SUBJECTS = frozenset("""
+the a an in on at according but and for with by as it he she they its his her their this that these
+those last next some after before during since from of to while when if officials analysts experts
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
+def own_subject(view, offset: int, anchor_keys) -> bool:
+    """Whether the value's clause names someone else before it ("South Korea has sent ...")."""
+    clause = view.clause(offset)
+    anchors = [h for h in view.hits if h.category == ANCHOR and h.key in anchor_keys]
+    for t in view.tokens:
+        if t.start >= offset:
+            break
+        if t.clause != clause or not t.text[:1].isupper() or not t.text[:1].isalpha():
+            continue
+        if t.text.lower() in _NOT_SUBJECTS or any(h.start <= t.start < h.end for h in anchors):
+            continue
+        return True
+    return False
+
+
+def firmly_bound(view, fact: Fact, start: int, end: int, rivals=(), cued: bool = False) -> bool:
+    """Evidence enough for a contradiction: the value is about this fact, not a neighbour.
+
+    Every anchor sits in the value's clause, or in its part of the sentence when
+    the value's clause has no subject of its own; no rival value (another number
+    of the same unit) sits closer to the anchor; and a fact with cues has one in
+    the value's clause unless its anchors are there.
+    """
+    about = fact.spec.about
+    clause = view.clause(start)
+    in_clause = True
+    subject = None
+    for key in about:
+        dist, hit = view.nearest(ANCHOR, key, start, end)
+        if hit is None:
+            return False
+        if hit.end <= view.start:  # previous sentence, referred back to
+            in_clause = False
+            if own_subject(view, start, about):
+                return False  # "Xi Jinping last went there in 2023": someone else
+            continue
+        if any(view.distance(hit, r[0], r[1]) < dist for r in rivals):
+            return False
+        if hit.start >= end and any(t.text.lower() in _NEXT_PREDICATE for t in view.tokens
+                                    if end <= t.start < hit.start):
+            return False  # the anchor belongs to a later predicate ("... and go on to B")
+        if view.clause(hit.start) != clause:
+            in_clause = False
+            if view.part(hit.start) != view.part(start):
+                return False
+            if subject is None:
+                subject = own_subject(view, start, about)
+            if subject:
+                return False
+    if fact.spec.cues and not in_clause and not cued:
+        return any(h.category == "cue" and h.key in fact.spec.cues and view.clause(h.start) == clause
+                   for h in view.hits)
+    return True
+
+
+_PLACE_PREPOSITIONS = frozenset("to in at into towards toward and".split())
+_NEXT_PREDICATE = frozenset("and then before after while".split())
+
+
+def entity_between(view, hit, start: int, about) -> bool:
+    """A place named between an anchor and a later value, in a second predicate, takes the
+    value ("... to A from June 18 to 19 and go on to B from June 19 to 20": the second
+    range is B's)."""
+    if hit is None or hit.end > start or hit.end <= view.start:
+        return False
+    anchors = [h for h in view.hits if h.category == ANCHOR and h.key in about]
+    between = [t for t in view.tokens if hit.end <= t.start < start]
+    second_predicate = False
+    for prev, tok in zip(between, between[1:]):
+        second_predicate = second_predicate or prev.text.lower() in _NEXT_PREDICATE
+        if (second_predicate and prev.text.lower() in _PLACE_PREPOSITIONS and tok.text[:1].isupper()
+                and tok.text.lower() not in _NOT_SUBJECTS
+                and not any(h.start <= tok.start < h.end for h in anchors)):
+            return True
+    return False
+
+
 def _num(x: float) -> str:
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"

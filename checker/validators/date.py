@@ -18,7 +18,8 @@ from ..lexicon import ANCHOR, CUE, Lexicon
 from ..model import DateValue, Fact, Interval, day, from_day
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator
-from .binding import anchors_close, rank
+from ..stance import statement_date
+from .binding import entity_between, firmly_bound, rank
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
 _REACH_BACK = {"since", "first_since", "first_in", "for"}
@@ -61,6 +62,8 @@ class DateValidator(Validator):
         out = []
         ref = view.doc.date
         for m in view.dates:
+            if statement_date(view, m.start, m.end):
+                continue  # "the Kremlin said on Monday": when it was said
             cands = [f for f in facts if view.has_all(f.spec.about) and _eligible(f, m, ref)]
             if not cands:
                 continue
@@ -83,7 +86,9 @@ class DateValidator(Validator):
             why_not = view.negation(m.start) or view.hedge(m.start, m.end)
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
-            elif _tied(view, best, m, strict=True) and anchors_close(view, best.spec.about, m.start):
+            elif _tied(view, best, m, strict=True) and firmly_bound(view, best, m.start, m.end, cued=_marked(best, m)) \
+                    and not any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,
+                                               best.spec.about) for k in best.spec.about):
                 out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
         return out
 
@@ -111,7 +116,7 @@ def _value_for(m, fact: Fact) -> DateValue | None:
 
 def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     """Whether the date is tied to the fact: a cue near it, or the anchors in its clause."""
-    if m.marker in ("first_since", "first_in") and fact.spec.last_time:
+    if _marked(fact, m):
         return True  # "his first visit since X" is itself the cue of a last-time fact
     if fact.spec.cues:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
@@ -124,11 +129,13 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
         _, hit = view.nearest(ANCHOR, key, m.start, m.end)
         if hit is None:
             return False
-        if hit.start >= view.start and view.clause(hit.start) != clause and strict:
-            return False
-        if hit.start >= view.start and view.part(hit.start) != view.part(m.start):
+        if hit.start >= view.start and view.clause(hit.start) != clause:
             return False
     return True
+
+
+def _marked(fact: Fact, m) -> bool:
+    return m.marker in ("first_since", "first_in") and fact.spec.last_time
 
 
 def describe(v: DateValue) -> str:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from ..lexicon import ANCHOR, UNIT, Lexicon
 from ..model import Fact, Interval
 from ..values.numbers import parse_quantity
-from ..values.units import COUNT_NOUNS, PHRASE_ENDERS, spellings, unit_key
+from ..values.units import spellings, unit_key
 from .base import Entry, Validator
-from .binding import anchors_close, describe, rank
+from .binding import describe, firmly_bound, rank
+from .counting import unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
-_MAX_SKIPPED_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,8 @@ class QuantityValidator(Validator):
 
     def check(self, view, facts: list[Fact]):
         out = []
-        for m in view.numbers:
-            if not m.is_count:
-                continue
-            unit, stated_end = _unit_of(view, m)
+        counted = [(m, *unit_of(view, m)) for m in view.numbers if m.is_count]
+        for m, unit, stated_end in counted:
             if unit is None:
                 continue
             cands = [f for f in facts if unit in f.spec.units and view.has_all(f.spec.about)]
@@ -114,60 +112,41 @@ class QuantityValidator(Validator):
                 out.append(view.finding(f.id, "match", m.start, stated_end,
                                         f"{said} overlaps {describe(f.spec.interval)}", _vagueness(m.interval)))
                 continue
+            rivals = [(n.start, end) for n, u, end in counted if u == unit and n is not m]
+            if not firmly_bound(view, best, m.start, stated_end, rivals):
+                continue
             reason = f"{said} is outside {describe(best.spec.interval)}"
-            hedge = view.hedge(m.start, m.end)
-            if hedge:
-                out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {hedge}"))
-            elif anchors_close(view, best.spec.about, m.start):
+            why_not = view.hedge(m.start, m.end) or _earlier_time(view, m) or _other_scale(m.interval, best)
+            if why_not:
+                out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {why_not}"))
+            else:
                 out.append(view.finding(best.id, "contradiction", m.start, stated_end, reason))
         return out
+
+
+def _earlier_time(view, m) -> str | None:
+    """A figure dated to an earlier time ("202 seats in 2019") is not today's figure."""
+    ref = view.doc.date
+    clause = view.clause(m.start)
+    for d in view.dates:
+        if d.yearless or d.marker in ("since", "for", "first_since", "first_in") or view.clause(d.start) != clause:
+            continue
+        if ref is not None and d.value.hull.hi < ref.toordinal() - 31:
+            return f"stated for an earlier time ('{view.doc.raw[d.start:d.end]}')"
+    if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.low):
+        return "stated for an earlier time ('by ...')"
+    return None
+
+
+def _other_scale(iv: Interval, fact: Fact) -> str | None:
+    """A number two orders of magnitude away counts something else (a rate, one shipment)."""
+    f = fact.spec.interval
+    if f.lo > 0 and iv.hi < f.lo / 100 or iv.lo > 0 and f.hi < iv.lo / 100:
+        return "too far from the fact to be the same quantity"
+    return None
 
 
 def _vagueness(iv: Interval) -> float:
     if iv.hi == float("inf") or iv.lo <= 0:
         return float("inf")
     return iv.hi / iv.lo
-
-
-def _unit_of(view, m) -> tuple[str | None, int]:
-    """The fact unit this number counts, and where the stated phrase ends."""
-    if m.currency:
-        return f"¤{m.currency}", m.end
-    if m.percent:
-        return "¤percent", m.end
-    units = [h for h in view.hits if h.category == UNIT and h.start >= m.end]
-    tokens = view.tokens
-    i = view.token_at(m.end)
-    if i < len(tokens) and tokens[i].start < m.end:
-        i += 1
-    skipped = 0
-    after_of = False
-    while i < len(tokens):
-        tok = tokens[i]
-        hit = next((h for h in units if h.start == tok.start), None)
-        if hit:
-            return hit.key, hit.end
-        word = tok.text.lower()
-        if word == "of" and not after_of:
-            after_of = True
-        elif after_of and word in ("the", "its", "their", "his", "her", "these", "those", "them"):
-            pass
-        elif not tok.text[0].isalpha() or word in PHRASE_ENDERS or word in COUNT_NOUNS:
-            break
-        else:
-            skipped += 1
-            if skipped > _MAX_SKIPPED_WORDS:
-                break
-        i += 1
-    # A bare number ("shells numbered 5 million.") may count a unit named
-    # just before it, in the same part of the sentence, with no number between.
-    nxt = tokens[i] if i < len(tokens) else None
-    if skipped == 0 and (nxt is None or not nxt.text[0].isalpha() or nxt.text.lower() in PHRASE_ENDERS):
-        before = [h for h in view.hits if h.category == UNIT and h.end <= m.start
-                  and view.part(h.start) == view.part(m.start)
-                  and view.token_at(m.start) - view.token_at(h.start) <= 10]
-        if before:
-            h = before[-1]
-            if not any(h.end <= n.start < m.start for n in view.numbers):
-                return h.key, m.end
-    return None, m.end

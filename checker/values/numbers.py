@@ -117,7 +117,7 @@ _MODS = {  # canonical name: (words, factor on the low end, factor on the high e
                     r"|a\s+minimum\s+of|>=?|≥", "1", "Infinity"),
     "upper_bound": (r"less\s+than|fewer\s+than|under|below|at\s+most|not?\s+more\s+than"
                     r"|a\s+maximum\s+of|<=?|≤", "0", "1"),
-    "upper_emphatic": (r"up\s+to|as\s+(?:many|much|high|large|great)\s+as", "0.5", "1"),
+    "upper_emphatic": (r"up\s+to|as\s+(?:many|much|high|large|great)\s+as", "0.6", "1"),
 }
 _MOD_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v[0]})" for k, v in _MODS.items())
                          + r")\s*\Z", _I)

@@ -1,0 +1,75 @@
+"""How a sentence asserts a value: as fact, or hedged, denied, asked, or dated to a statement.
+
+Forecasts, projections, conditionals, questions and running counts do not
+state the fact (SPEC 4): consistent ones still match, inconsistent ones are
+gaps. A denial ("denied sending 5 million shells") states no value, but a value
+in a disputed report ("rejected reports that ... 5 million") is still stated.
+"""
+from __future__ import annotations
+
+import re
+
+# Words that take a value out of the speaker's assertion, in the value's clause.
+_HEDGES = re.compile(
+    r"\b(?:could|may|might|projected|projection|projections|projects|forecast|forecasts|"
+    r"forecasting|predicted|predicts|predict|exit polls?|polls? (?:suggest|show|put)s?|"
+    r"expected to|expects?|anticipates?|likely to|is likely|are likely|possibly|perhaps|"
+    r"estimates? (?:suggest|show)|on course to|on track to|set to win|hypothetical|"
+    r"if|unless|whether|would-be)\b")
+_RUNNING = re.compile(
+    r"\b(?:with \S+ (?:of|out of) \S+ (?:\w+ )?(?:declared|counted|reported|in)|"
+    r"partial (?:results|count)|preliminary (?:results|count)|so far|with most votes counted|"
+    r"early (?:results|returns))\b")
+_NEGATIONS = re.compile(
+    r"\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
+    r"refuted|false(?:ly)?)\b|n't\b")
+_DISPUTED = re.compile(r"\b(?:that|reports?|claims?|accusations?|allegations?|suggestions?|estimates?)\b")
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
+# Verbs whose date is the date of the statement, not of the event ("said on Monday").
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|announced|announces|reported|reports|told|tells|stated|confirmed|confirms|"
+    r"declared|added|wrote|published|tweeted|posted|statements?|statement published)"
+    r"(?:\s+\w+){0,2}\s+(?:on\s+|late\s+|early\s+|last\s+)?$")
+_DATELINE = re.compile(r"^[\"'(]*[A-Z][A-Z .'-]+,\s*$")
+
+
+def _clause_start(view, start: int) -> int:
+    c = view.clause(start)
+    return next((t.start for t in view.tokens if t.clause == c), start)
+
+
+def hedge(view, start: int) -> str | None:
+    """Why a value is not asserted as a fact (forecast, condition, question, running count), or None."""
+    first = _clause_start(view, start)
+    before = view.doc.low[first:start]
+    for m in reversed(list(_HEDGES.finditer(before))):
+        # The hedge must govern the verb the value hangs on: another participle
+        # between them ("may mean ... a treaty adopted in 2001") has its own.
+        words = re.findall(r"[a-z]+", before[m.end():])
+        if not any(_PARTICIPLE.match(w) for w in words[1:]):
+            return f"hedged ('{m.group(0)}')"
+    if view.doc.norm[view.start:view.end].rstrip().endswith("?"):
+        return "asked, not stated (a question)"
+    m = _RUNNING.search(view.low)
+    if m:
+        return f"provisional ('{m.group(0)}')"
+    return None
+
+
+def negation(view, start: int) -> str | None:
+    """A denial that governs the value ("denied sending 5 million shells"), or None."""
+    before = view.doc.low[_clause_start(view, start):start]
+    found = None
+    for found in _NEGATIONS.finditer(before):
+        pass
+    if not found or len(before) - found.end() > 60:
+        return None
+    if _DISPUTED.search(before[found.end():]):
+        return None  # a disputed report still states its value
+    return f"negated ('{found.group(0)}')"
+
+
+def statement_date(view, start: int, end: int) -> bool:
+    """Whether a date is when something was said ("the Kremlin said on Monday")."""
+    before = view.doc.low[max(view.start, start - 60):start]
+    return bool(_REPORTING.search(before) or _DATELINE.match(view.doc.norm[view.start:start]))

@@ -1,0 +1,128 @@
+"""What a number in a sentence counts: the noun after it, a currency before it, or nothing.
+
+"5 million artillery shells" counts shells; "3 million people" counts people
+(so never shells); "a 152-millimetre shell" and "a 650-seat house" are
+measures, not counts; "412 of the 650 seats" counts 412 seats out of a total
+of 650; "10,000 shells a day" is a rate. A bare number counts a unit named
+just before it only through a linking verb ("shells sent numbered 5 million").
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import UNIT
+from ..values.units import COUNT_NOUNS, PHRASE_ENDERS
+
+MAX_SKIPPED_WORDS = 3
+_DETERMINERS_AFTER_OF = frozenset("the its their his her these those them".split())
+_RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\s*(?:daily|weekly|monthly|"
+                   r"annually|a\s+year|per\s+annum|each\s+year)\b", re.I)
+_OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?(?=[\d$€£])", re.I)
+# "5,674 people injured": the noun is narrowed to another group than the fact's.
+_SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injured|wounded|hurt|missing|"
+                          r"displaced|evacuated|arrested|detained|rescued|affected|homeless|hospitali[sz]ed|"
+                          r"infected|stranded|trapped|unaccounted)\b", re.I)
+_OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
+_LINKING = frozenset("""numbered number numbering totalled totaled totalling totaling total totals
+reached reach reaches stood stand stands amounted amount amounts came come comes rose climbed fell
+increased decreased grew dropped is are was were be been at to of""".split())
+
+
+def unit_of(view, m) -> tuple[str | None, int]:
+    """The unit key this number counts (or None), and where the stated phrase ends."""
+    text = view.text
+    if m.currency:
+        return f"¤{m.currency}", m.end
+    if m.percent:
+        return "¤percent", m.end
+    if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
+        return None, m.end  # "152-millimetre shells", "a 650-seat house": a measure, not a count
+    if _is_total(view, m):
+        return None, m.end
+    total = _OF_NUMBER.match(text, m.end, view.end)
+    if total:  # "412 of the 650 seats" counts seats
+        n = next((n for n in view.numbers if n.start == total.end()), None)
+        if n is not None:
+            key, end, _, _ = _unit_after(view, n)
+            return key, end
+    key, end, skipped, nxt = _unit_after(view, m)
+    if key is not None:
+        if _RATE.match(text, end, view.end) or _SUBCATEGORY.match(text, end, view.end):
+            return None, m.end
+        return key, end
+    if skipped == 0:
+        return _unit_before(view, m, nxt), m.end
+    return None, m.end
+
+
+def _is_total(view, m) -> bool:
+    """'412 of the 650 seats': 650 is the total, not the count."""
+    before = view.text[view.start:m.start]
+    if not _OF_TOTAL.search(before):
+        return False
+    cut = _OF_TOTAL.search(before).start() + view.start
+    return any(n.end == cut or view.text[n.end:cut].strip() == "" for n in view.numbers if n.end <= cut)
+
+
+def _unit_after(view, m):
+    """Walk the words after the number to the first unit, stopping at anything else."""
+    units = [h for h in view.hits if h.category == UNIT and h.start >= m.end]
+    tokens = view.tokens
+    i = view.token_at(m.end)
+    if i < len(tokens) and tokens[i].start < m.end:
+        i += 1
+    skipped, after_of = 0, False
+    while i < len(tokens):
+        tok = tokens[i]
+        hit = next((h for h in units if h.start == tok.start), None)
+        if hit:
+            return hit.key, hit.end, skipped, tok
+        word = tok.text.lower()
+        if word == "of" and not after_of:
+            after_of = True
+        elif after_of and word in _DETERMINERS_AFTER_OF:
+            pass
+        elif not tok.text[0].isalpha() or word in PHRASE_ENDERS or word in COUNT_NOUNS:
+            return None, m.end, skipped, tok
+        else:
+            skipped += 1
+            if skipped > MAX_SKIPPED_WORDS:
+                return None, m.end, skipped, tok
+        i += 1
+    return None, m.end, skipped, None
+
+
+def _unit_before(view, m, nxt) -> str | None:
+    """A bare number counts a unit named before it: through a linking verb ("shells sent
+    numbered 5 million"), a headline colon ("shells for Russia: nearly 5 million"), or as
+    the object of a verb with the unit left out ("won 202 seats in 2019, took 412")."""
+    if nxt is not None and nxt.text[0].isalpha() and nxt.text.lower() not in PHRASE_ENDERS:
+        return None
+    i = view.token_at(m.start)
+    prev = view.tokens[i - 1].text if 0 < i <= len(view.tokens) else ""
+    # "took 412", or a list in parallel ("412 seats, Tories 121"): the unit is left out.
+    elided = prev.lower() in _OBJECT_VERBS or (prev[:1].isupper() and prev.isalpha() and i > 1)
+    for h in reversed([h for h in view.hits if h.category == UNIT and h.end <= m.start]):
+        if view.part(h.start) != view.part(m.start):
+            return None
+        between = [t for t in view.tokens if h.end <= t.start < m.start]
+        if elided:
+            return h.key
+        if len(between) > 6 or any(t.text in ",;" for t in between):
+            return None
+        if any(h.end <= n.end <= m.start for n in view.numbers) or _claimed(view, h):
+            return None
+        if not any(t.text.lower() in _LINKING or t.text == ":" for t in between):
+            return None
+        return h.key
+    return None
+
+
+_OBJECT_VERBS = frozenset("""took take takes won win wins got get gets secured secures gained gains received
+receives holds held""".split())
+
+
+def _claimed(view, hit) -> bool:
+    """Whether a number right before this unit already counts it ("412 seats")."""
+    return any(0 <= view.token_at(hit.start) - view.token_at(n.end - 1) <= MAX_SKIPPED_WORDS + 1
+               and n.end <= hit.start for n in view.numbers)
