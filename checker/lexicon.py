@@ -147,15 +147,22 @@ def _flatten(low: str, start: int):
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    """Drop hits inside a longer hit of the same category ("Korea" in "North Korea")."""
+    """Drop hits inside a longer hit of the same category ("Korea" in "North Korea").
+
+    A hit that starts where the longer one starts and names something else is
+    kept: "Russian" (Russia) inside "Russian President" (aliased to a person)
+    still says Russia.
+    """
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []
-    reach: dict[str, int] = {}
+    cover: dict[str, Hit] = {}
     for h in hits:
-        if reach.get(h.category, -1) >= h.end:
-            continue
-        if reach.get(h.category, -1) > h.start:
+        c = cover.get(h.category)
+        if c is not None and h.start < c.end:
+            if not (h.start == c.start and h.key != c.key and h.end < c.end):
+                continue
+            out.append(h)
             continue
         out.append(h)
-        reach[h.category] = h.end
+        cover[h.category] = h
     return out
