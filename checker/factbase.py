@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .errors import InputError, Problem, did_you_mean
 from .lexicon import Aliases, Lexicon
 from .model import Fact, Interval, Position
+from .text import byte_position
 from .validators import Entry, registry
 from .validators.base import unknown_key_message
 from .values.dates import parse_date_value
@@ -81,8 +82,7 @@ def read_text(path: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        line, col = byte_position(data, e.start)
         raise InputError([Problem(path, line, col,
                                   f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})")]) from None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .text import Document
+from .text import Document, byte_position
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -105,8 +105,7 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        line, col = byte_position(data, e.start)
         raise SourceError(f"not {encoding} text: byte 0x{data[e.start]:02x} at offset {e.start} "
                           f"(line {line}, column {col}); try --encoding") from None
     except LookupError:

@@ -43,6 +43,12 @@ def line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
 
+def byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a byte offset in undecodable data."""
+    line = data.count(b"\n", 0, offset) + 1
+    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
 def position(starts: list[int], offset: int) -> tuple[int, int]:
     """1-based (line, column) of a character offset."""
     i = bisect.bisect_right(starts, offset) - 1
