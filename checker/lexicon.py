@@ -68,6 +68,8 @@ def _word_variants(term: str, category: str) -> set[str]:
         out |= {term.replace("-", " "), term.replace("-", "")}
     if category == UNIT and term[-1:].isalpha() and " " not in term[-3:]:
         out |= {term + "s"} if not term.endswith("s") else {term[:-1]}
+    if category == ROLE and term[-1:].isalpha() and not term.endswith("s"):
+        out.add(term + "s")  # "Deputy Prime Ministers A and B"
     return {v for v in out if v}
 
 

@@ -173,8 +173,10 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
 _TOKEN = re.compile(r"\w+(?:['.\-]\w+)*|[^\w\s]")
 _CLAUSE_WORDS = frozenset("""
 when while whereas because although though where which who whom whose but after
-before until unless since
+before until unless since that
 """.split())
+# "In September, Kim went to Russia": a short opening phrase is not a clause of its own.
+_OPENERS = frozenset("in on at by since last earlier later this next during after before from until for".split())
 _CLAUSE_PUNCT = frozenset(",;:()[]\u2014")
 _PART_PUNCT = frozenset(";()[]")
 # "412 seats and the Conservatives 121": "and" before a new noun phrase opens a clause.
@@ -205,6 +207,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for m in _TOKEN.finditer(text, start, end):
         word = m.group(0)
         low = word.lower()
+        if not out:
+            out.append(Token(m.start(), m.end(), word, clause, part))
+            continue
+        if word == "," and clause == 0 and len(out) <= 5 and out[0].text.lower() in _OPENERS:
+            out.append(Token(m.start(), m.end(), word, clause, part))
+            continue
         if word in _CLAUSE_PUNCT or word in "-\u2013" and _spaced(text, m):
             clause += 1
             part += word in _PART_PUNCT

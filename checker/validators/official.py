@@ -77,20 +77,23 @@ class OfficialValidator(Validator):
             if not _is_current_role(view, hit, left):
                 continue
             right_end, right = _right_qualifier(view, hit)
-            name = _person(view, hit, left, right_end)
-            if name is None:
+            names = _people(view, hit, left, right_end)
+            if not names:
                 continue
-            fitting = [f for f in holders if _qualifier_fits(view, f, left, right)]
-            if not fitting:
+            # The fact's own person in its own role matches unless another
+            # country or organisation qualifies the role.
+            fitting = [f for f in holders if _qualifier_fits(view, f, hit, left, right) != "other"]
+            match = next(((f, n) for n in names for f in fitting if same_person(n.text, f.spec.person)), None)
+            if match:
+                f, n = match
+                out.append(view.finding(f.id, "match", n.start, n.end, f"'{n.text}' is {f.spec.person}"))
                 continue
-            same = [f for f in fitting if same_person(name.text, f.spec.person)]
-            if same:
-                out.append(view.finding(same[0].id, "match", name.start, name.end,
-                                        f"'{name.text}' is {same[0].spec.person}"))
+            # Another person is a contradiction only when the role is surely
+            # this fact's: one holder, one name, a qualifier that says so.
+            firm = [f for f in fitting if _qualifier_fits(view, f, hit, left, right) in ("explicit", "before", "none")]
+            if len(names) > 1 or len(firm) != 1 or len(fitting) > 1:
                 continue
-            if len(fitting) > 1:
-                continue  # several holders listed: another name is not proof of error
-            f = fitting[0]
+            f, name = firm[0], names[0]
             reason = f"'{name.text}' named as {hit_text(view, hit)}, expected {f.spec.person}"
             if near_miss(name.text, f.spec.person):
                 reason += " (a misspelling?)"
@@ -191,14 +194,46 @@ def _person(view, hit: Hit, left, right_end: int) -> NameSpan | None:
     return None
 
 
-def _qualifier_fits(view, fact: Fact, left, right) -> bool:
+def _qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
+    """How the role is tied to the fact's `of`.
+
+    "explicit": a qualifier names it ("Russia's", "of Russia"); "other": a
+    qualifier names someone else ("South Korean"); "before": it is named earlier
+    in the sentence; "after": only later ("Defense Minister X said Russia ...",
+    too weak for a contradiction); "absent": nowhere near; "none": the fact has
+    no `of`.
+    """
     of = fact.spec.of
-    spans = [s for s in (left, right) if s]
     if of is None:
-        return True
+        return "none"
+    spans = [s for s in (left, right) if s]
     for s, e in spans:
         if any(h.category == ANCHOR and h.key == of and s <= h.start < e for h in view.hits):
-            return True
+            return "explicit"
     if spans:
-        return False  # qualified, but by someone else
-    return bool(view.found(ANCHOR, of))
+        return "other"
+    role_start = left[0] if left else hit.start
+    hits = view.found(ANCHOR, of)
+    if any(h.end <= role_start for h in hits if h.start >= view.start):
+        return "before"
+    return "after" if hits else "absent"
+
+
+def _people(view, hit: Hit, left, right_end: int) -> list[NameSpan]:
+    """The person named with the role; for a plural role ("Deputy Prime Ministers A and B"), each."""
+    first = _person(view, hit, left, right_end)
+    if first is None:
+        return []
+    if not view.low[hit.end - view.start - 1:hit.end - view.start] == "s" or first.start < hit.end:
+        return [first]
+    names, pos = [first], first.end
+    while True:
+        m = re.match(r",?\s+(?:and\s+)?|,\s*", view.text[pos:view.end])
+        if not m or not m.group(0).strip(" ") and "and" not in m.group(0):
+            break
+        nxt = read_name(view.text, pos + m.end(), view.end)
+        if nxt is None:
+            break
+        names.append(nxt)
+        pos = nxt.end
+    return names
