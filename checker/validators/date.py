@@ -87,6 +87,7 @@ class DateValidator(Validator):
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
             elif _tied(view, best, m, strict=True) and firmly_bound(view, best, m.start, m.end, cued=_marked(best, m)) \
+                    and not _governed_elsewhere(view, best, m) \
                     and not any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,
                                                best.spec.about) for k in best.spec.about):
                 out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
@@ -132,6 +133,35 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
         if hit.start >= view.start and view.clause(hit.start) != clause:
             return False
     return True
+
+
+_IRREGULAR_PAST = frozenset("""went came took gave made held met left said told began sent won saw got
+called named elected appointed founded built signed launched""".split())
+_BASE_VERB_AFTER = frozenset("will would to can could may might shall must".split())
+
+
+def _governed_elsewhere(view, fact: Fact, m) -> bool:
+    """Whether the nearest verb before the date is not the fact's ("an election called in May").
+
+    A date hangs on the closest verb before it in its clause; when that verb is
+    none of the fact's cues and no cue sits between it and the date, the date
+    dates something else.
+    """
+    if not fact.spec.cues or _marked(fact, m):
+        return False
+    cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
+    clause = view.clause(m.start)
+    tokens = [t for t in view.tokens if t.end <= m.start and t.clause == clause]
+    for i in range(len(tokens) - 1, -1, -1):
+        t = tokens[i]
+        if any(h.start <= t.start < h.end for h in cues):
+            return False
+        word = t.text.lower()
+        prev = tokens[i - 1].text.lower() if i else ""
+        if (word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
+                or prev in _BASE_VERB_AFTER and t.text.isalpha() and t.text.islower()):
+            return True
+    return False
 
 
 def _marked(fact: Fact, m) -> bool:
