@@ -19,7 +19,8 @@ _HEDGES = re.compile(
 _RUNNING = re.compile(
     r"\b(?:with \S+ (?:of|out of) \S+ (?:\w+ )?(?:declared|counted|reported|in)|"
     r"partial (?:results|count)|preliminary (?:results|count)|so far|with most votes counted|"
-    r"early (?:results|returns))\b")
+    r"early (?:results|returns)|expected to (?:rise|climb|increase|grow)|likely to (?:rise|climb)|"
+    r"as of (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d+)|still counting)\b")
 _NEGATIONS = re.compile(
     r"\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
     r"refuted|false(?:ly)?)\b|n't\b")

@@ -22,6 +22,7 @@ _OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)
 _SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injured|wounded|hurt|missing|"
                           r"displaced|evacuated|arrested|detained|rescued|affected|homeless|hospitali[sz]ed|"
                           r"infected|stranded|trapped|unaccounted)\b", re.I)
+_PORTION = re.compile(r"\s+of\s+(?:the|its|their|this|that|which)\b", re.I)
 _OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
 _LINKING = frozenset("""numbered number numbering totalled totaled totalling totaling total totals
 reached reach reaches stood stand stands amounted amount amounts came come comes rose climbed fell
@@ -32,6 +33,8 @@ def unit_of(view, m) -> tuple[str | None, int]:
     """The unit key this number counts (or None), and where the stated phrase ends."""
     text = view.text
     if m.currency:
+        if _PORTION.match(text, m.end, view.end):
+            return None, m.end  # "$16 billion of the aid": a part, not the whole
         return f"¤{m.currency}", m.end
     if m.percent:
         return "¤percent", m.end
