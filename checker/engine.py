@@ -44,9 +44,24 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None) -> l
             f = fb.facts[i]
             if only is None or f.id in only:
                 by_kind[f.kind].append(f)
+        found: list[Finding] = []
         for kind, facts in by_kind.items():
-            out.extend(kinds[kind].check(view, facts))
+            found.extend(kinds[kind].check(view, facts))
+        out.extend(_one_value_per_sentence(found))
     return out
+
+
+def _one_value_per_sentence(found: list[Finding]) -> list[Finding]:
+    """A sentence that states a fact's value does not also contradict it.
+
+    Where one sentence has a matching and a clashing value for the same fact,
+    it speaks of two things ("replaced their 1961 treaty in 2000"): the clash
+    is reported as a gap, not a contradiction.
+    """
+    matched = {f.fact for f in found if f.status == "match"}
+    return [Finding(f.fact, "gap", f.stated, f.evidence,
+                    f"{f.reason}, but the same sentence also states the fact's value", f.vagueness)
+            if f.status == "contradiction" and f.fact in matched else f for f in found]
 
 
 def _triggered(fb: FactBase, hits: list[Hit]) -> set[int]:

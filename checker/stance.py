@@ -15,10 +15,10 @@ _HEDGES = re.compile(
     r"forecasting|predicted|predicts|predict|exit polls?|polls? (?:suggest|show|put)s?|"
     r"expected to|expects?|anticipates?|likely to|is likely|are likely|possibly|perhaps|"
     r"estimates? (?:suggest|show)|on course to|on track to|set to win|hypothetical|"
-    r"if|unless|whether|would-be)\b")
+    r"if|unless|whether|would-be|would have|could have|might have)\b")
 _RUNNING = re.compile(
     r"\b(?:with \S+ (?:of|out of) \S+ (?:\w+ )?(?:declared|counted|reported|in)|"
-    r"partial (?:results|count)|preliminary (?:results|count)|so far|with most votes counted|"
+    r"partial (?:results|count)|preliminary (?:results|count)|with most votes counted|"
     r"early (?:results|returns)|expected to (?:rise|climb|increase|grow)|likely to (?:rise|climb)|"
     r"as of (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d+)|still counting)\b")
 _NEGATIONS = re.compile(
@@ -30,7 +30,7 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|announced|announces|reported|reports|told|tells|stated|confirmed|confirms|"
     r"declared|added|wrote|published|tweeted|posted|statements?|statement published)"
-    r"(?:\s+\w+){0,2}\s+(?:on\s+|late\s+|early\s+|last\s+)?$")
+    r"(?:\s+in\s+a\s+statement)?\s+(?:on\s+|late\s+|early\s+|last\s+)?$")
 _DATELINE = re.compile(r"^[\"'(]*[A-Z][A-Z .'-]+,\s*$")
 
 

@@ -141,9 +141,22 @@ def _is_boundary(text: str, end_match: re.Match) -> bool:
     return True
 
 
-def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+_MD_BLOCK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t].*$|(?=(?:[-*+]|\d+[.)])[ \t]))")
+
+
+def markdown_breaks(raw: str, start: int = 0) -> list[int]:
+    """Where Markdown blocks force a sentence end: after a heading, before a list item."""
+    out = []
+    for m in _MD_BLOCK.finditer(raw, start):
+        out.append(m.end() if m.group(0) else m.start())
+        if m.group(0):
+            out.append(m.start())
+    return out
+
+
+def split_sentences(text: str, start: int = 0, forced: list[int] | None = None) -> list[Sentence]:
     """Sentences of text[start:], as offsets, surviving hard wraps and page furniture."""
-    breaks: list[int] = []
+    breaks: list[int] = list(forced or [])
     lines = _lines(text, start)
     content = [(s, e) for s, e in lines if text[s:e].strip()]
     for (ps, pe), (ns, ne) in zip(content, content[1:]):
@@ -272,7 +285,8 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.norm, self.body_start)
+        forced = markdown_breaks(self.raw, self.body_start) if self.markdown else None
+        return split_sentences(self.norm, self.body_start, forced)
 
     @cached_property
     def sentence_starts(self) -> list[int]:

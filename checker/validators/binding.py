@@ -50,6 +50,10 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
     """Whether the value's clause names someone else before it ("South Korea has sent ...")."""
     clause = view.clause(offset)
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in anchor_keys]
+    opening = [t for t in view.tokens if t.clause == clause][:2]
+    if len(opening) == 2 and opening[0].text.lower() == "and" and opening[1].start < offset \
+            and opening[1].text.lower() in ("the", "its", "their", "his", "her"):
+        return True  # "..., and the new ministers held their first meeting on Saturday"
     for t in view.tokens:
         if t.start >= offset:
             break

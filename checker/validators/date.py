@@ -121,6 +121,8 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
         return True  # "his first visit since X" is itself the cue of a last-time fact
     if fact.spec.cues:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
+        if strict:
+            cues = [h for h in cues if not _cue_elsewhere(view, fact, h)]
         if any(view.same_clause(h, m.start) for h in cues) or (cues and not strict):
             return True
         if strict:
@@ -162,6 +164,29 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
                 or prev in _BASE_VERB_AFTER and t.text.isalpha() and t.text.islower()):
             return True
     return False
+
+
+_ORDINALS = frozenset("first second third fourth previous earlier prior initial".split())
+_NOT_NOUNS = frozenset("""has have had was were is are be been being not also just then newly jointly
+officially formally finally recently already first was will would could to the a an its his her their""".split())
+
+
+def _cue_elsewhere(view, fact: Fact, hit) -> bool:
+    """A cue that speaks of another thing: a participle after another noun
+    ("agreements signed in 2000") or another occurrence ("Kim first visited ...")."""
+    i = view.token_at(hit.start)
+    if i <= 0:
+        return False
+    prev = view.tokens[i - 1]
+    word = prev.text.lower()
+    if word in _ORDINALS and word not in fact.claim.lower():
+        return True
+    cue = view.low[hit.start - view.start:hit.end - view.start]
+    first = cue.split()[0] if cue.split() else ""
+    participle = first.endswith("ed") or first in _IRREGULAR_PAST
+    anchors = [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about]
+    return (participle and prev.text.isalpha() and prev.text.islower() and word not in _NOT_NOUNS
+            and not word.endswith("ly") and not any(h.start <= prev.start < h.end for h in anchors))
 
 
 def _marked(fact: Fact, m) -> bool:

@@ -115,8 +115,11 @@ class QuantityValidator(Validator):
             rivals = [(n.start, end) for n, u, end in counted if u == unit and n is not m]
             if not firmly_bound(view, best, m.start, stated_end, rivals):
                 continue
+            if not _of_the_same(view, best, stated_end):
+                continue
             reason = f"{said} is outside {describe(best.spec.interval)}"
-            why_not = view.hedge(m.start, m.end) or _earlier_time(view, m) or _other_scale(m.interval, best)
+            why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m) or _compared(view, m)
+                       or _other_scale(m.interval, best))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {why_not}"))
             else:
@@ -136,6 +139,29 @@ def _earlier_time(view, m) -> str | None:
     if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.low):
         return "stated for an earlier time ('by ...')"
     return None
+
+
+_COMPARED = re.compile(r"(?:\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than|up\s+from|down\s+from)"
+                       r"|\bof)\s+$")
+
+
+def _compared(view, m) -> str | None:
+    """'from 48 seats to nine', 'up from $7.2 billion', 'compared with 2%': the other term."""
+    before = view.doc.low[max(view.start, m.start - 25):m.start]
+    found = _COMPARED.search(before)
+    if found and found.group(0).strip() != "of":
+        return f"a value compared against ('{found.group(0).strip()}')"
+    return None
+
+
+def _of_the_same(view, fact: Fact, end: int) -> bool:
+    """'63% of the seats' is a share of seats: only a fact about seats may take it."""
+    after = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z]+)", view.doc.low[end:view.end])
+    if not after or not fact.spec.cues:
+        return True
+    word = after.group(1)
+    known = " ".join([fact.claim, *fact.cues]).lower()
+    return word.rstrip("s") in known or word in ("total", "it", "them", "that", "this")
 
 
 def _other_scale(iv: Interval, fact: Fact) -> str | None:

@@ -109,18 +109,20 @@ NOT_PAST = frozenset(
 # Words after which a bare year or month is a date ("in 2017", "since July");
 # the span starts after them, except for since/from/between, which it keeps.
 CONTEXT_RE = (r"(?:[Ss]ince|[Ff]rom|[Bb]etween|[Ii]n|[Oo]n|[Oo]f|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]o|[Tt]hrough|[Bb]efore"
-              r"|[Aa]fter|[Dd]uring|[Yy]ear|[Aa]s\s+of|[Ss]tarting|[Bb]eginning)")
+              r"|[Aa]fter|[Dd]uring|[Yy]ear|[Aa]s\s+of|[Ss]tarting|[Bb]eginning"
+              r"|(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)(?=\s+(?:1[89]|20)\d\d\b))")  # "their 1961 treaty"
 # A plural noun after "of 2000" makes it a count ("a force of 2000 troops").
 COUNT_NOUN_RE = (r"\s+(?:people|men|women|children|staff|personnel"
-                 r"|(?!(?:was|is|has|as|its|his|this|thus|plus|us)\b)[a-z]+s\b)")
+                 r"|(?!(?:was|is|has|as|its|his|this|thus|plus|us)\b|[a-z]*ss\b)[a-z]+s\b)")
 # Every date holds one of these words (month, weekday, year, unit of time).
 ANCHOR_RE = (r"\b(?:%s|(?:1[89]|20)\d\d|2100|[Tt]o(?:day|night|morrow)|[Yy]esterday"
              r"|[Dd]ays?|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur)"
              ) % "|".join(list(MONTHS)[12:] + ["May"] + list(WEEKDAYS))  # "Jan" also anchors "January"
 # Tense markers that point a weekday or a bare month forward or back. A present
 # tense event verb before a day is a schedule ("Putin arrives on Tuesday").
-FUTURE_RE = (r"\b(?:will|shall|would|going\s+to|set\s+to|plans?\s+to|planned|expected|scheduled|upcoming|next"
-             r"|arrives|visits|travels|heads|meets|begins|starts|opens|holds|hosts|leaves|departs|flies|lands|votes"
+FUTURE_RE = (r"\b(?:will|shall|would|going\s+to|set\s+to|plans?\s+to|(?<!had\s)(?:planned|expected|scheduled)"
+             r"|upcoming|next|goes|arrives|visits|travels|heads|meets|begins|starts|opens|holds|hosts|leaves|departs"
+             r"|flies|lands|votes"
              r"|(?:may|might|could|should)(?!\s+(?:have|not\s+have)\b)"
              r"|(?:is|are)\s+(?:due\s+)?to|intends?\s+to|aims?\s+to"
              r"|to\s+(?:visit|travel|meet|arrive|attend|host|hold|sign))\b"

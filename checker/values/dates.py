@@ -351,7 +351,8 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
     k, lead = m.lastgroup[2:], (m["lead"] or "").lower()
     s, e = m.span(m.lastgroup)
     if k in ("mon", "year") and (lead in ("by", "to", "of") and text[s:e] == "May" or k == "year" and lead in
-                                 ("of", "to", "by", "from", "between", "on") and _COUNT_NOUN.match(text, e, hi)):
+                                 ("of", "to", "by", "from", "between", "on", "the", "their", "its", "his", "her", "this", "that")
+                                 and _COUNT_NOUN.match(text, e, hi)):
         raise _Skip("a count or a name, not a date")  # "a force of 2000 troops", "a speech by May"
     start, marker = (m.start("lead"), "since") if lead == "since" else (s, None)
     first = _FIRST.search(text, max(lo, start - 80), start) if marker else None
