@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, ROLE, Hit, Lexicon
 from ..model import Fact
-from ..values.names import NameSpan, near_miss, read_name, same_person
+from ..values.names import near_miss, same_person
 from .base import Entry, Validator
+from .holders import holders, word_before as _word_before
 
 # A word before the role that makes it a different role, or another holder.
 _OTHER_ROLE = frozenset("first second deputy vice assistant associate under junior principal "
@@ -27,7 +28,6 @@ _AFTER_ROLE_NOT_HOLDER = re.compile(
     r"(?:-designate|-elect|'s\b|\s+(?:nominee|candidate|hopeful|pick|designate|elect|spokesman|"
     r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary)\b)", re.I)
 _DETERMINERS = frozenset("the a an its their his her our".split())
-_APPOSITIVE_END = re.compile(r"\s*(?:[,.;:)]|$|and\b)")
 _QUALIFIER_TOKEN = re.compile(r"(?:[A-Z][\w.\-]*|'s|')$")
 
 
@@ -70,19 +70,19 @@ class OfficialValidator(Validator):
         out = []
         roles = [h for h in view.hits if h.category == ROLE]
         for hit in roles:
-            holders = [f for f in facts if f.spec.role == hit.key and view.has_all(f.spec.about)]
-            if not holders:
+            holders_ = [f for f in facts if f.spec.role == hit.key and view.has_all(f.spec.about)]
+            if not holders_:
                 continue
             left = _left_qualifier(view, hit)
             if not _is_current_role(view, hit, left):
                 continue
             right_end, right = _right_qualifier(view, hit)
-            names = _people(view, hit, left, right_end)
+            names, firm = holders(view, hit, left, right_end, [f.spec.person for f in holders_])
             if not names:
                 continue
             # The fact's own person in its own role matches unless another
             # country or organisation qualifies the role.
-            fitting = [f for f in holders if _qualifier_fits(view, f, hit, left, right) != "other"]
+            fitting = [f for f in holders_ if _qualifier_fits(view, f, hit, left, right) != "other"]
             match = next(((f, n) for n in names for f in fitting if same_person(n.text, f.spec.person)), None)
             if match:
                 f, n = match
@@ -90,10 +90,10 @@ class OfficialValidator(Validator):
                 continue
             # Another person is a contradiction only when the role is surely
             # this fact's: one holder, one name, a qualifier that says so.
-            firm = [f for f in fitting if _qualifier_fits(view, f, hit, left, right) in ("explicit", "before", "none")]
-            if len(names) > 1 or len(firm) != 1 or len(fitting) > 1:
+            sure = [f for f in fitting if _qualifier_fits(view, f, hit, left, right) in ("explicit", "before", "none")]
+            if not firm or len(names) > 1 or len(sure) != 1 or len(fitting) > 1:
                 continue
-            f, name = firm[0], names[0]
+            f, name = sure[0], names[0]
             reason = f"'{name.text}' named as {hit_text(view, hit)}, expected {f.spec.person}"
             if near_miss(name.text, f.spec.person):
                 reason += " (a misspelling?)"
@@ -103,21 +103,6 @@ class OfficialValidator(Validator):
 
 def hit_text(view, hit: Hit) -> str:
     return view.doc.raw[hit.start:hit.end]
-
-
-def _word_before(view, pos: int) -> tuple[str, int]:
-    """The word ending just before `pos` (skipping spaces), and its start."""
-    text = view.text
-    i = pos
-    if i > 0 and text[i - 1] == "-":
-        i -= 1
-    else:
-        while i > view.start and text[i - 1] in " \u00a0":
-            i -= 1
-    m = re.search(r"[\w'.\-]+$", text[max(view.start, i - 40):i])
-    if not m:
-        return "", i
-    return m.group(0), i - len(m.group(0))
 
 
 def _is_current_role(view, hit: Hit, left) -> bool:
@@ -166,34 +151,6 @@ def _right_qualifier(view, hit: Hit) -> tuple[int, tuple[int, int] | None]:
     return end, (first, end)
 
 
-def _person(view, hit: Hit, left, right_end: int) -> NameSpan | None:
-    text = view.text
-    # "Defense Minister Andrey Belousov"
-    if text[right_end:right_end + 1] == " ":
-        name = read_name(text, right_end, view.end)
-        if name:
-            return name
-    # "Russia's defense minister, Sergei Shoigu," / "the head of Russian Railways, Oleg Belozerov."
-    if text[right_end:right_end + 2] == ", ":
-        name = read_name(text, right_end + 2, view.end)
-        if name and _APPOSITIVE_END.match(text, name.end):
-            return name
-    # "Andrei Belousov, Russia's defence minister,"
-    pos = left[0] if left else hit.start
-    word, wstart = _word_before(view, pos)
-    if word.lower() in _DETERMINERS:
-        pos = wstart
-    before = text[view.start:pos].rstrip(" \u00a0")
-    if before.endswith(","):
-        m = re.search(r"((?:[A-Z][\w'\-]*\.?\s+){0,3}[A-Z][\w'\-]*)$", before[:-1])
-        if m:
-            s = view.start + m.start(1)
-            name = read_name(text, s, view.start + len(before) - 1)
-            if name and name.end == view.start + len(before) - 1:
-                return name
-    return None
-
-
 def _qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     """How the role is tied to the fact's `of`.
 
@@ -201,12 +158,13 @@ def _qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     qualifier names someone else ("South Korean"); "before": it is named earlier
     in the sentence; "after": only later ("Defense Minister X said Russia ...",
     too weak for a contradiction); "absent": nowhere near; "none": the fact has
-    no `of`.
+    no `of`; "unknown": the fact has no `of` but the role is qualified after it.
     """
     of = fact.spec.of
-    if of is None:
-        return "none"
     spans = [s for s in (left, right) if s]
+    if of is None:
+        # "chancellor of the Duchy of Lancaster" may be another role than "chancellor"
+        return "unknown" if right else "none"
     for s, e in spans:
         if any(h.category == ANCHOR and h.key == of and s <= h.start < e for h in view.hits):
             return "explicit"
@@ -217,23 +175,3 @@ def _qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     if any(h.end <= role_start for h in hits if h.start >= view.start):
         return "before"
     return "after" if hits else "absent"
-
-
-def _people(view, hit: Hit, left, right_end: int) -> list[NameSpan]:
-    """The person named with the role; for a plural role ("Deputy Prime Ministers A and B"), each."""
-    first = _person(view, hit, left, right_end)
-    if first is None:
-        return []
-    if not view.low[hit.end - view.start - 1:hit.end - view.start] == "s" or first.start < hit.end:
-        return [first]
-    names, pos = [first], first.end
-    while True:
-        m = re.match(r",?\s+(?:and\s+)?|,\s*", view.text[pos:view.end])
-        if not m or not m.group(0).strip(" ") and "and" not in m.group(0):
-            break
-        nxt = read_name(view.text, pos + m.end(), view.end)
-        if nxt is None:
-            break
-        names.append(nxt)
-        pos = nxt.end
-    return names
