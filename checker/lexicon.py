@@ -70,7 +70,36 @@ def _word_variants(term: str, category: str) -> set[str]:
         out |= {term + "s"} if not term.endswith("s") else {term[:-1]}
     if category == ROLE and term[-1:].isalpha() and not term.endswith("s"):
         out.add(term + "s")  # "Deputy Prime Ministers A and B"
+    if category == CUE:  # "go on to" also as "goes on to", "went on to"
+        first, _, rest = term.partition(" ")
+        out |= {" ".join(filter(None, (form, rest))) for form in inflections(first)}
     return {v for v in out if v}
+
+
+_IRREGULAR = {
+    "go": "goes went gone going", "come": "comes came coming", "meet": "meets met meeting",
+    "hold": "holds held holding", "take": "takes took taken taking", "make": "makes made making",
+    "fly": "flies flew flown flying", "leave": "leaves left leaving", "begin": "begins began begun beginning",
+    "win": "wins won winning", "give": "gives gave given giving", "sell": "sells sold selling",
+    "send": "sends sent sending", "run": "runs ran running", "sign": "signs signed signing",
+    "is": "was are were", "say": "says said saying", "tell": "tells told telling",
+    "lose": "loses lost losing", "get": "gets got gotten getting", "sit": "sits sat sitting",
+}
+
+
+def inflections(word: str) -> set[str]:
+    """Forms of an English word used as a cue: visit, visits, visited, visiting."""
+    if not word.isalpha() or len(word) < 2:
+        return {word}
+    out = {word}
+    out.update(_IRREGULAR.get(word, "").split())
+    stem = word[:-1] if word.endswith("e") else word
+    out |= {word + ("es" if word.endswith(("s", "x", "ch", "sh", "o")) else "s"), stem + "ed", stem + "ing"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) >= 3 and word[-1] in "lptgnmbd" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # travelled, planning
+    return out
 
 
 class Lexicon:
@@ -161,7 +190,7 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     for h in hits:
         c = cover.get(h.category)
         if c is not None and h.start < c.end:
-            if not (h.start == c.start and h.key != c.key and h.end < c.end):
+            if not (h.start == c.start and h.key != c.key and h.end <= c.end):
                 continue
             out.append(h)
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import UNIT
+from ..lexicon import ANCHOR, UNIT
 from ..values.units import COUNT_NOUNS, PHRASE_ENDERS
 
 MAX_SKIPPED_WORDS = 3
@@ -23,6 +23,7 @@ _SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injur
                           r"displaced|evacuated|arrested|detained|rescued|affected|homeless|hospitali[sz]ed|"
                           r"infected|stranded|trapped|unaccounted)\b", re.I)
 _PORTION = re.compile(r"\s+of\s+(?:the|its|their|this|that|which)\b", re.I)
+_UNIT_OF = re.compile(r"\s+of\s+")
 _OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
 _LINKING = frozenset("""numbered number numbering totalled totaled totalling totaling total totals
 reached reach reaches stood stand stands amounted amount amounts came come comes rose climbed fell
@@ -39,7 +40,7 @@ def unit_of(view, m) -> tuple[str | None, int]:
     if m.percent:
         return "¤percent", m.end
     if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
-        return None, m.end  # "152-millimetre shells", "a 650-seat house": a measure, not a count
+        return _compound(view, m)
     if _is_total(view, m):
         return None, m.end
     total = _OF_NUMBER.match(text, m.end, view.end)
@@ -48,6 +49,10 @@ def unit_of(view, m) -> tuple[str | None, int]:
         if n is not None:
             key, end, _, _ = _unit_after(view, n)
             return key, end
+    named = next((h for h in view.hits if h.category == UNIT and h.end <= m.start
+                  and _UNIT_OF.fullmatch(text, h.end, m.start)), None)
+    if named is not None:  # "a majority of about 170 seats" is a majority
+        return named.key, m.end
     key, end, skipped, nxt = _unit_after(view, m)
     if key is not None:
         if _RATE.match(text, end, view.end) or _SUBCATEGORY.match(text, end, view.end):
@@ -56,6 +61,21 @@ def unit_of(view, m) -> tuple[str | None, int]:
     if skipped == 0:
         return _unit_before(view, m, nxt), m.end
     return None, m.end
+
+
+def _compound(view, m) -> tuple[str | None, int]:
+    """'The 23-article treaty' counts the treaty's articles; 'a 174-seat majority' is a
+    majority of 174; 'a 650-seat house' and '152-millimetre shells' measure something else."""
+    word = re.match(r"-[^\W\d_]+(?:-[^\W\d_]+)*", view.text[m.end:view.end])
+    after = m.end + word.end()
+    gap = len(view.text[after:view.end]) - len(view.text[after:view.end].lstrip(" "))
+    noun = next((h for h in view.hits if h.category in (ANCHOR, UNIT) and h.start == after + gap), None)
+    if noun is None or not gap:
+        return None, m.end
+    if noun.category == UNIT:
+        return noun.key, noun.end
+    unit = next((h for h in view.hits if h.category == UNIT and h.start == m.end + 1 and h.end == after), None)
+    return (unit.key, noun.end) if unit else (None, m.end)
 
 
 def _is_total(view, m) -> bool:

@@ -125,7 +125,7 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
             cues = [h for h in cues if not _cue_elsewhere(view, fact, h)]
         if any(view.same_clause(h, m.start) for h in cues) or (cues and not strict):
             return True
-        if strict:
+        if strict and not _scheduled(view, m):
             return False
     clause = view.clause(m.start)
     for key in fact.spec.about:
@@ -164,6 +164,16 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
                 or prev in _BASE_VERB_AFTER and t.text.isalpha() and t.text.islower()):
             return True
     return False
+
+
+_SCHEDULE = re.compile(r"\b(?:is|are|was|were)\s+(?:due|scheduled|slated|expected|set)\b|\bwill\s+be\b")
+
+
+def _scheduled(view, m) -> bool:
+    """'Putin is due in Hanoi from June 20 to 21': a schedule ties the date to the anchors in its clause."""
+    clause = view.clause(m.start)
+    first = next((t.start for t in view.tokens if t.clause == clause), m.start)
+    return bool(_SCHEDULE.search(view.doc.low[first:m.start]))
 
 
 _ORDINALS = frozenset("first second third fourth previous earlier prior initial".split())

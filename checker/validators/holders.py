@@ -25,6 +25,10 @@ _LINK_BEFORE = re.compile(
     r"was\s+named|was\s+appointed|was\s+confirmed\s+as|was\s+elected|was\s+made|was\s+sworn\s+in\s+as|"
     r"has\s+been\s+named|has\s+been\s+appointed|named|appointed|as)"
     r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|next\s+|acting\s+|current\s+)?$")
+# Words between an appositive's comma and its role: "the country's newly elected".
+_MODIFIERS_BEFORE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|party|company|government)'s\s+)?"
+    r"(?:(?:newly|recently|long-serving|veteran|current|new|acting|elected|appointed|incumbent)\s+)+")
 _PRESENT = {"is", "remains", "is now", "becomes", "will be", "be", "become"}
 _FORMER = frozenset("replaced replaces replacing succeeded succeeds succeeding ousted ousts".split())
 
@@ -71,6 +75,14 @@ def _name_at(view, pos: int, known: list[str]) -> NameSpan | None:
     return read_name(view.text, pos, view.end)
 
 
+def _known_ending(view, end: int, known: list[str]) -> NameSpan | None:
+    for person in known:
+        start = end - len(person)
+        if start >= view.start and view.text.startswith(person, start) and not view.text[start - 1:start].isalnum():
+            return NameSpan(start, end, person)
+    return None
+
+
 def _person(view, hit: Hit, left, right_end: int, known: list[str]) -> tuple[NameSpan | None, bool]:
     text = view.text
     # "Defense Minister Andrey Belousov"
@@ -90,17 +102,22 @@ def _person(view, hit: Hit, left, right_end: int, known: list[str]) -> tuple[Nam
         if name:
             return name, " ".join(link.group(1).split()) in _PRESENT
     pos = left[0] if left else hit.start
+    modifiers = _MODIFIERS_BEFORE.search(text, view.start, pos)
+    if modifiers and modifiers.end() == pos:
+        pos = modifiers.start()
     word, wstart = word_before(view, pos)
     if word.lower() in _DETERMINERS:
         pos = wstart
     before = text[view.start:pos].rstrip(" \u00a0")
-    # "Andrei Belousov, Russia's defence minister,"
+    # "Andrei Belousov, Russia's defence minister," / "To Lam, the country's newly elected president"
     if before.endswith(","):
+        end = view.start + len(before) - 1
         m = re.search(_NAME + r"$", before[:-1])
-        if m:
-            name = read_name(text, view.start + m.start(1), view.start + len(before) - 1)
-            if name and name.end == view.start + len(before) - 1:
-                return name, True
+        name = next((n for n in (_known_ending(view, end, known),) if n), None)
+        if name is None and m:
+            name = read_name(text, view.start + m.start(1), end)
+        if name and name.end == end:
+            return name, True
     # "Keir Starmer became Britain's prime minister", "named Rachel Reeves as chancellor"
     m = _LINK_BEFORE.search(text[view.start:pos])
     if m:

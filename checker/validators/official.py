@@ -80,14 +80,14 @@ class OfficialValidator(Validator):
             names, firm = holders(view, hit, left, right_end, [f.spec.person for f in holders_])
             if not names:
                 continue
-            # The fact's own person in its own role matches unless another
-            # country or organisation qualifies the role.
-            fitting = [f for f in holders_ if _qualifier_fits(view, f, hit, left, right) != "other"]
-            match = next(((f, n) for n in names for f in fitting if same_person(n.text, f.spec.person)), None)
+            # The fact's own person in the fact's own role matches whatever the
+            # qualifier ("Communist Party General Secretary Nguyen Phu Trong").
+            match = next(((f, n) for n in names for f in holders_ if same_person(n.text, f.spec.person)), None)
             if match:
                 f, n = match
                 out.append(view.finding(f.id, "match", n.start, n.end, f"'{n.text}' is {f.spec.person}"))
                 continue
+            fitting = [f for f in holders_ if _qualifier_fits(view, f, hit, left, right) != "other"]
             # Another person is a contradiction only when the role is surely
             # this fact's: one holder, one name, a qualifier that says so.
             sure = [f for f in fitting if _qualifier_fits(view, f, hit, left, right) in ("explicit", "before", "none")]
