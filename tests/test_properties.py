@@ -143,3 +143,40 @@ def test_results_do_not_depend_on_source_order(order):
     by_pair = {(r.fact, r.source): (r.status, r.stated, r.evidence) for r in report.results}
     reference = run(fb, resolve(fb, sorted(order)))
     assert by_pair == {(r.fact, r.source): (r.status, r.stated, r.evidence) for r in reference.results}
+
+
+FIRST = ["Andrey", "Sergei", "Olga", "Maria", "Ahmed", "Lucia", "Kwame", "Ingrid", "Tomas", "Priya"]
+LAST = ["Belousov", "Lavrova", "Hassan", "Moreno", "Mensah", "Larsen", "Novak", "Sharma", "Okafor", "Brennan"]
+ROLES = ["defense minister", "foreign minister", "finance minister", "interior minister", "central bank governor"]
+COUNTRIES = [("Russia", "Russian"), ("Ghana", "Ghanaian"), ("Norway", "Norwegian"), ("Peru", "Peruvian")]
+FORMS = [
+    "{Qual} {Role} {name} said the talks were useful.",
+    "{name}, {country}'s {role}, said the talks were useful.",
+    "{Country}'s {role}, {name}, said the talks were useful.",
+    "The delegation from {country} was led by {Qual} {Role} {name} on Monday.",
+]
+
+
+@given(st.sampled_from(FIRST), st.sampled_from(LAST), st.sampled_from(LAST), st.sampled_from(ROLES),
+       st.sampled_from(COUNTRIES), st.sampled_from(FORMS))
+def test_officials_match_their_holder_and_contradict_another(first, last, other, role, country, form):
+    assume(other != last)
+    name, demonym = country
+    fact = {"id": "f", "claim": "c", "kind": "official", "role": role, "of": name, "person": f"{first} {last}"}
+    aliases = {name: [demonym]}
+
+    def say(person):
+        return form.format(Qual=demonym, Role=role.title(), role=role, name=person, country=name, Country=name)
+
+    assert check_text(say(f"{first} {last}"), [fact], aliases)["f"].status == "match"
+    got = check_text(say(f"{first} {other}"), [fact], aliases)["f"]
+    assert got.status == "contradiction", (say(f"{first} {other}"), got.reason)
+
+
+@given(st.sampled_from(ROLES), st.sampled_from(COUNTRIES), st.sampled_from(COUNTRIES), st.sampled_from(LAST))
+def test_another_countrys_holder_never_contradicts(role, country, foreign, last):
+    assume(country != foreign)
+    fact = {"id": "f", "claim": "c", "kind": "official", "role": role, "of": country[0], "person": "Jane Doe"}
+    text = f"{foreign[1]} {role.title()} John {last} met officials from {country[0]} on Tuesday."
+    aliases = {country[0]: [country[1]], foreign[0]: [foreign[1]]}
+    assert check_text(text, [fact], aliases)["f"].status == "gap"
