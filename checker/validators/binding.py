@@ -27,16 +27,6 @@ def rank(view, facts: list[Fact], start: int, end: int) -> list[Fact]:
     return sorted(facts, key=lambda f: score(view, f, start, end))
 
 
-def anchors_close(view, about, offset: int) -> bool:
-    """Every anchor in the value's part of the sentence, or in the sentence it refers back to."""
-    here = view.part(offset)
-    for key in about:
-        hits = view.found(ANCHOR, key)
-        if not any(h.end <= view.start or view.part(h.start) == here for h in hits):
-            return False
-    return True
-
-
 # Capitalized words that do not make a clause's own subject.
 _NOT_SUBJECTS = frozenset("""
 the a an in on at according but and for with by as it he she they its his her their this that these
