@@ -91,7 +91,7 @@ class OfficialValidator(Validator):
             # Another person is a contradiction only when the role is surely
             # this fact's: one holder, one name, a qualifier that says so.
             sure = [f for f in fitting if _qualifier_fits(view, f, hit, left, right) in ("explicit", "before", "none")]
-            if not firm or len(names) > 1 or len(sure) != 1 or len(fitting) > 1:
+            if not firm or len(names) > 1 or len(sure) != 1 or len(fitting) > 1 or _in_the_past(view, hit, sure[0]):
                 continue
             f, name = sure[0], names[0]
             reason = f"'{name.text}' named as {hit_text(view, hit)}, expected {f.spec.person}"
@@ -99,6 +99,16 @@ class OfficialValidator(Validator):
                 reason += " (a misspelling?)"
             out.append(view.finding(f.id, "contradiction", name.start, name.end, reason))
         return out
+
+
+def _in_the_past(view, hit: Hit, fact: Fact) -> bool:
+    """'In 1999, Russian President Boris Yeltsin ...': a holder at an earlier time."""
+    ref = view.doc.date.toordinal() if view.doc.date else (fact.valid.lo if fact.valid else None)
+    if ref is None:
+        return False
+    clause = view.clause(hit.start)
+    return any(view.clause(d.start) == clause and not d.yearless and d.value.hull.hi < ref - 180
+               for d in view.dates)
 
 
 def hit_text(view, hit: Hit) -> str:
