@@ -148,3 +148,26 @@ def test_jobs_give_identical_output(project):
     one = run_cli("check", "--format", "json", "--jobs", "1", cwd=project)
     two = run_cli("check", "--format", "json", "--jobs", "2", cwd=project)
     assert one.stdout == two.stdout and one.returncode == two.returncode == 1
+
+
+def test_a_waiver_silences_exactly_its_contradiction(project):
+    facts = (project / "facts.yaml").read_text(encoding="utf-8")
+    facts += textwrap.dedent("""
+        waivers:
+          - fact: shells
+            source: texts/b.txt
+            reason: the draft quotes a disputed estimate
+          - fact: visit
+            source: texts/*.txt
+            reason: nothing to waive
+            until: 2020-01-01
+        """)
+    (project / "facts.yaml").write_text(facts, encoding="utf-8")
+    proc = run_cli("check", "--format", "json", cwd=project)
+    assert proc.returncode == 0, proc.stdout
+    data = json.loads(proc.stdout)
+    waived = [r for r in data["results"] if r.get("waived")]
+    assert [(r["fact"], r["source"], r["status"]) for r in waived] == [("shells", "texts/b.txt", "contradiction")]
+    assert waived[0]["waived"] == {"reason": "the draft quotes a disputed estimate", "until": None}
+    table = run_cli(cwd=project).stdout
+    assert "expired on 2020-01-01" in table and "(waived)" in table
