@@ -9,6 +9,7 @@ just before it only through a linking verb ("shells sent numbered 5 million").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, UNIT
 from ..values.units import COUNT_NOUNS, PHRASE_ENDERS
@@ -23,47 +24,72 @@ _SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injur
                           r"displaced|evacuated|arrested|detained|rescued|affected|homeless|hospitali[sz]ed|"
                           r"infected|stranded|trapped|unaccounted)\b", re.I)
 _PORTION = re.compile(r"\s+of\s+(?:the|its|their|this|that|which)\b", re.I)
-_UNIT_OF = re.compile(r"\s+of\s+")
+_UNIT_BEFORE = re.compile(r"\s+(?:of\s+)?")
+# A noun right after a percentage or an amount says what it measures: "a 2% goal".
+_MODIFIED = re.compile(r"\s+([a-z]{3,})\b(?!['-])")
 _OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
 _LINKING = frozenset("""numbered number numbering totalled totaled totalling totaling total totals
 reached reach reaches stood stand stands amounted amount amounts came come comes rose climbed fell
 increased decreased grew dropped is are was were be been at to of""".split())
 
 
-def unit_of(view, m) -> tuple[str | None, int]:
-    """The unit key this number counts (or None), and where the stated phrase ends."""
+@dataclass(frozen=True)
+class Count:
+    """What a number counts: the unit key, where the stated phrase ends, a factor
+    (basis points are hundredths of a point), and a word that narrows it ("a year",
+    "rescued", "goal") which only a fact that uses that word may take."""
+
+    unit: str
+    end: int
+    factor: float = 1.0
+    narrowed: str | None = None
+
+
+def unit_of(view, m) -> Count | None:
+    """What this number counts, or None."""
     text = view.text
-    if m.currency:
-        if _PORTION.match(text, m.end, view.end):
-            return None, m.end  # "$16 billion of the aid": a part, not the whole
-        return f"¤{m.currency}", m.end
-    if m.percent:
-        return "¤percent", m.end
+    if m.currency or m.percent:
+        if m.currency and _PORTION.match(text, m.end, view.end):
+            return None  # "$16 billion of the aid": a part, not the whole
+        key = f"¤{m.currency}" if m.currency else "¤percent"
+        noun = _MODIFIED.match(text, m.end, view.end)
+        narrowed = noun.group(1).lower() if noun and noun.group(1).lower() not in PHRASE_ENDERS else None
+        return Count(key, m.end, narrowed=narrowed)  # "a 2% goal" is a goal
     if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
         return _compound(view, m)
     if _is_total(view, m):
-        return None, m.end
+        return None
     total = _OF_NUMBER.match(text, m.end, view.end)
     if total:  # "412 of the 650 seats" counts seats
         n = next((n for n in view.numbers if n.start == total.end()), None)
         if n is not None:
             key, end, _, _ = _unit_after(view, n)
-            return key, end
+            return Count(key, end) if key else None
     named = next((h for h in view.hits if h.category == UNIT and h.end <= m.start
-                  and _UNIT_OF.fullmatch(text, h.end, m.start)), None)
-    if named is not None:  # "a majority of about 170 seats" is a majority
-        return named.key, m.end
+                  and _UNIT_BEFORE.fullmatch(text, h.end, m.start)), None)
+    if named is not None:  # "a majority of about 170 seats", "the magnitude 6.8 quake"
+        noun = _MODIFIED.match(text, m.end, view.end)
+        narrowed = noun.group(1).lower() if noun and noun.group(1).lower() not in PHRASE_ENDERS else None
+        return Count(named.key, m.end, narrowed=narrowed)  # "a magnitude 3.9 aftershock"
     key, end, skipped, nxt = _unit_after(view, m)
     if key is not None:
-        if _RATE.match(text, end, view.end) or _SUBCATEGORY.match(text, end, view.end):
-            return None, m.end
-        return key, end
+        factor = 0.01 if re.search(r"\bbasis\s+$", view.doc.low[m.end:end - len(_last_word(text, end))]) else 1.0
+        rate = _RATE.match(text, end, view.end)
+        narrowed = _SUBCATEGORY.match(text, end, view.end)
+        word = (rate or narrowed).group(0).strip().lower() if (rate or narrowed) else None
+        return Count(key, end, factor, word)
     if skipped == 0:
-        return _unit_before(view, m, nxt), m.end
-    return None, m.end
+        key = _unit_before(view, m, nxt)
+        return Count(key, m.end) if key else None
+    return None
 
 
-def _compound(view, m) -> tuple[str | None, int]:
+def _last_word(text: str, end: int) -> str:
+    m = re.search(r"\S+$", text[max(0, end - 40):end])
+    return m.group(0) if m else ""
+
+
+def _compound(view, m) -> Count | None:
     """'The 23-article treaty' counts the treaty's articles; 'a 174-seat majority' is a
     majority of 174; 'a 650-seat house' and '152-millimetre shells' measure something else."""
     word = re.match(r"-[^\W\d_]+(?:-[^\W\d_]+)*", view.text[m.end:view.end])
@@ -71,11 +97,11 @@ def _compound(view, m) -> tuple[str | None, int]:
     gap = len(view.text[after:view.end]) - len(view.text[after:view.end].lstrip(" "))
     noun = next((h for h in view.hits if h.category in (ANCHOR, UNIT) and h.start == after + gap), None)
     if noun is None or not gap:
-        return None, m.end
+        return None
     if noun.category == UNIT:
-        return noun.key, noun.end
+        return Count(noun.key, noun.end)
     unit = next((h for h in view.hits if h.category == UNIT and h.start == m.end + 1 and h.end == after), None)
-    return (unit.key, noun.end) if unit else (None, m.end)
+    return Count(unit.key, noun.end) if unit else None
 
 
 def _is_total(view, m) -> bool:

@@ -50,8 +50,12 @@ class DateValidator(Validator):
         except ValueError as e:
             entry.problem("value", str(e))
             return None
+        # A fact about a last time or a start says so in its cues ("first since",
+        # "last visited", "since"); without cues, a claim that says "last" or
+        # "since" (and not "first", which names the new event) does.
         claim = entry.text("claim") or ""
-        last_time = bool(_LAST_TIME_WORDS.search(" ".join(cue_texts) + " " + claim))
+        last_time = bool(_LAST_TIME_WORDS.search(" ".join(cue_texts)) if cue_texts
+                         else _LAST_TIME_WORDS.search(claim) and not re.search(r"\bfirst\b", claim, re.I))
         return DateSpec(parsed, about, cues, last_time)
 
     def triggers(self, fact: Fact):
@@ -64,7 +68,7 @@ class DateValidator(Validator):
         for m in view.dates:
             if statement_date(view, m.start, m.end):
                 continue  # "the Kremlin said on Monday": when it was said
-            cands = [f for f in facts if view.has_all(f.spec.about) and _eligible(f, m, ref)]
+            cands = [f for f in facts if view.has_all(f.spec.about) and _eligible(f, m, ref, view)]
             if not cands:
                 continue
             ranked = rank(view, cands, m.start, m.end)
@@ -94,12 +98,48 @@ class DateValidator(Validator):
         return out
 
 
-def _eligible(fact: Fact, m, ref: dt.date | None) -> bool:
-    if m.marker in ("first_since", "first_in"):
-        return fact.spec.last_time
-    if m.marker in _REACH_BACK and ref is not None:
-        return fact.spec.value.start.lo <= day(ref)
+def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
+    """'since X', 'first in N years' and 'for N years' speak of a last time or a start:
+    only facts about one take them, and only when what is 'first' is the fact's thing."""
+    if m.marker in _REACH_BACK:
+        if m.marker != "for" and not fact.spec.last_time:
+            return False  # a duration ("in operation for four decades") may date any past start
+        if ref is not None and fact.spec.value.start.lo > day(ref):
+            return False
+        return view is None or _first_of_this(view, fact, m)
     return True
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ing|ed|es|s)$", "", word.lower())
+
+
+# Event nouns that name the same kind of thing ("his first trip since" a last visit).
+_SAME_EVENT = [{"visit", "trip", "journey", "tour", "stay", "went", "travel", "go"},
+               {"cut", "reduction", "decrease", "lower", "easing"},
+               {"increase", "hike", "rise", "raise", "tightening"},
+               {"meeting", "summit", "talk", "met", "meet"}]
+
+
+def _first_of_this(view, fact: Fact, m) -> bool:
+    """'the first dissent by a Fed governor since 2005' is not the first rate cut:
+    the noun right after 'first' must be the fact's kind of event."""
+    if m.marker not in ("first_since", "first_in"):
+        return True
+    clause_start = next((t.start for t in view.tokens if t.clause == view.clause(m.start)), view.start)
+    found = re.search(r"\bfirst\b(.*)$", view.doc.low[min(clause_start, m.start):m.start], re.S)
+    between = re.findall(r"[a-z]+", found.group(1)) if found else []
+    between = [w for w in between if w not in ("the", "ever", "official", "state", "foreign", "formal")]
+    if not between or between[0] in ("since", "in", "for", "time"):
+        return True
+    stop = {"first", "sinc", "since", "last", "time", "previou"}
+    known = {_stem(w) for c in fact.cues for w in re.findall(r"[a-z]{3,}", c.lower())} - stop
+    if not known:
+        known = {_stem(w) for w in re.findall(r"[a-z]{3,}", fact.claim.lower())} - stop
+    for group in _SAME_EVENT:
+        if known & group:
+            known |= group
+    return any(_stem(w) in known for w in between[:2])
 
 
 def _value_for(m, fact: Fact) -> DateValue | None:

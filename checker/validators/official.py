@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, ROLE, Hit, Lexicon
 from ..model import Fact
-from ..values.names import near_miss, same_person
+from ..values.names import maybe_same, near_miss, same_person
 from .base import Entry, Validator
 from .holders import holders, word_before as _word_before
 
@@ -94,6 +94,8 @@ class OfficialValidator(Validator):
             if not firm or len(names) > 1 or len(sure) != 1 or len(fitting) > 1 or _in_the_past(view, hit, sure[0]):
                 continue
             f, name = sure[0], names[0]
+            if maybe_same(name.text, f.spec.person):
+                continue  # "Jay Powell" for Jerome Powell: a nickname, or a relative
             reason = f"'{name.text}' named as {hit_text(view, hit)}, expected {f.spec.person}"
             if near_miss(name.text, f.spec.person):
                 reason += " (a misspelling?)"

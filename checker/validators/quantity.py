@@ -9,7 +9,7 @@ and no competing fact explains it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import ANCHOR, UNIT, Lexicon
 from ..model import Fact, Interval
@@ -92,13 +92,15 @@ class QuantityValidator(Validator):
 
     def check(self, view, facts: list[Fact]):
         out = []
-        counted = [(m, *unit_of(view, m)) for m in view.numbers if m.is_count]
-        for m, unit, stated_end in counted:
-            if unit is None:
-                continue
+        counted = [(m, c) for m in view.numbers if m.is_count and (c := unit_of(view, m)) is not None]
+        for m, count in counted:
+            unit, stated_end = count.unit, count.end
             cands = [f for f in facts if unit in f.spec.units and view.has_all(f.spec.about)]
             if not cands:
                 continue
+            if count.factor != 1.0:
+                iv = m.interval
+                m = replace(m, interval=Interval(iv.lo * count.factor, iv.hi * count.factor, iv.lo_open, iv.hi_open))
             ranked = rank(view, cands, m.start, stated_end)
             best = ranked[0]
             consistent = [f for f in ranked if f.spec.interval.overlaps(m.interval)]
@@ -112,11 +114,12 @@ class QuantityValidator(Validator):
                 out.append(view.finding(f.id, "match", m.start, stated_end,
                                         f"{said} overlaps {describe(f.spec.interval)}", _vagueness(m.interval)))
                 continue
-            rivals = [(n.start, end) for n, u, end in counted if u == unit and n is not m]
+            rivals = [(n.start, c.end) for n, c in counted if c.unit == unit and n.start != m.start]
             if not firmly_bound(view, best, m.start, stated_end, rivals):
                 continue
-            if not _of_the_same(view, best, stated_end):
-                continue
+            if not _of_the_same(view, best, stated_end) or (count.narrowed and not _uses(best, count.narrowed)) \
+                    or not _cued(view, best, m.start):
+                continue  # "63% of the seats", "8 workers were filling potholes", "a 2% goal": something else
             reason = f"{said} is outside {describe(best.spec.interval)}"
             why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m) or _compared(view, m)
                        or _other_scale(m.interval, best))
@@ -127,17 +130,47 @@ class QuantityValidator(Validator):
         return out
 
 
+def _cued(view, fact: Fact, start: int) -> bool:
+    """A fact with cues needs one in the value's part of the sentence to be contradicted:
+    'Eight workers were filling potholes' is not a death toll."""
+    if not fact.spec.cues:
+        return True
+    part = view.part(start)
+    return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part for h in view.hits)
+
+
+def _uses(fact: Fact, word: str) -> bool:
+    """Whether a fact speaks of a narrowing word ("rescued", "a year", "goal") itself."""
+    words = " ".join([fact.claim, *fact.cues, fact.spec.unit_text]).lower()
+    core = word.split()[-1]
+    return core in words or core.rstrip("s") in words or (core in ("year", "annually", "annual") and "annual" in words)
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|reported|according|estimated|estimates|believes?|believed|"
+                       r"claimed|claims?|stated|added|warned|noted|wrote|reports?|assessments?|accus\w*|alleg\w*)\b")
+
+
 def _earlier_time(view, m) -> str | None:
-    """A figure dated to an earlier time ("202 seats in 2019") is not today's figure."""
+    """A figure for another time is not the fact's: "202 seats in 2019", a figure in a
+    sentence about 1960, "had held rates at 5.25%", "expected to end 2025 at 3.4%"."""
     ref = view.doc.date
-    clause = view.clause(m.start)
+    part = view.part(m.start)
     for d in view.dates:
-        if d.yearless or d.marker in ("since", "for", "first_since", "first_in") or view.clause(d.start) != clause:
+        if d.yearless or d.marker in ("since", "for", "first_since", "first_in") or view.part(d.start) != part:
             continue
+        said = view.doc.raw[d.start:d.end]
         if ref is not None and d.value.hull.hi < ref.toordinal() - 31:
-            return f"stated for an earlier time ('{view.doc.raw[d.start:d.end]}')"
+            return f"stated for an earlier time ('{said}')"
+        if ref is not None and d.value.hull.lo > ref.toordinal() + 31:
+            return f"a forecast for a later time ('{said}')"
     if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.low):
         return "stated for an earlier time ('by ...')"
+    clause = view.clause(m.start)
+    first = next((t.start for t in view.tokens if t.clause == clause), m.start)
+    before = view.doc.low[first:m.start]
+    if re.search(r"\bhad\s+(?:not\s+|been\s+|already\s+)?[a-z]+", before) and \
+            not _REPORTED.search(view.doc.low[view.start:m.start]):
+        return "stated for an earlier time (past perfect)"
     return None
 
 

@@ -211,6 +211,8 @@ def _resolve(ends: list[dict], ref: dt.date | None, tense):
     if lv == "w":
         if ref is None:
             raise _Skip("a weekday needs a reference date")
+        if direction == "nearest":
+            direction = "past" if (ref.weekday() - a["w"]) % 7 <= 3 else "future"
         sign = -1 if direction == "past" else 1  # same day counts either way
         days = [ref + dt.timedelta(sign * ((sign * (p["w"] - ref.weekday())) % 7)) for p in filter(None, (a, b))]
         if len(days) > 1 and days[1] < days[0]:  # "Friday to Monday" runs over a weekend
@@ -358,7 +360,9 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
     first = _FIRST.search(text, max(lo, start - 80), start) if marker else None
     if first:  # "first since", "for the first time since", "first visit to X since"
         marker, start = "first_since", first.start() if not first.group(1) and first.start() >= prev else start
-    tense = lambda: _tense(text, s, e, lo, hi)  # noqa: E731 - worked out only when needed
+    # "Wednesday's decision" names the nearest Wednesday, whatever the verb's tense.
+    possessive = text.startswith(("'s", "\u2019s"), e)
+    tense = (lambda: "nearest") if possessive else (lambda: _tense(text, s, e, lo, hi))  # noqa: E731
     end, b_at, conn, ivs = e, None, "and" if _AND.search(text, s, e) else "to", None
     if k in _WHOLE:
         iv, rel, yl = _whole(k, text[s:e], ref, tense)

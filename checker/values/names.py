@@ -145,6 +145,13 @@ def same_person(stated: str, known: str) -> bool:
     return False
 
 
+def maybe_same(stated: str, known: str) -> bool:
+    """Same surname, other first name ("Jay Powell", "Jerome Powell"): a nickname or a
+    relative; neither proof of a match nor of a contradiction."""
+    a, b = fold(stated), fold(known)
+    return bool(a and b) and a[-1] == b[-1] and not same_person(stated, known)
+
+
 def near_miss(stated: str, known: str) -> bool:
     """A name one letter away from the known one: likely a misspelling."""
     a, b = "".join(fold(stated)), "".join(fold(known))
