@@ -84,13 +84,22 @@ _IRREGULAR = {
     "send": "sends sent sending", "run": "runs ran running", "sign": "signs signed signing",
     "is": "was are were", "say": "says said saying", "tell": "tells told telling",
     "lose": "loses lost losing", "get": "gets got gotten getting", "sit": "sits sat sitting",
+    "strike": "strikes struck striking", "hit": "hits hitting", "fall": "falls fell fallen falling",
+    "kill": "kills killed killing", "die": "dies died dying", "rise": "rises rose risen rising",
+    "build": "builds built building", "lead": "leads led leading", "see": "sees saw seen seeing",
+    "speak": "speaks spoke spoken speaking", "choose": "chooses chose chosen choosing",
 }
+
+
+_BASE = {form: base for base, forms in _IRREGULAR.items() for form in forms.split()}
 
 
 def inflections(word: str) -> set[str]:
     """Forms of an English word used as a cue: visit, visits, visited, visiting."""
     if not word.isalpha() or len(word) < 2:
         return {word}
+    if word in _BASE:  # a cue given as "struck" also finds "strikes" and "striking"
+        return inflections(_BASE[word]) | {word}
     out = {word}
     out.update(_IRREGULAR.get(word, "").split())
     stem = word[:-1] if word.endswith("e") else word

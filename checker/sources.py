@@ -86,15 +86,20 @@ def read_source(ref: SourceRef, cli_date: dt.date | None = None, reference_date:
         raise SourceError("permission denied") from None
     except OSError as e:
         raise SourceError(f"cannot read: {e.strerror or e}") from None
-    text = decode(data, encoding)
+    return make_document(ref.path, decode(data, encoding), ref.date, cli_date, reference_date, ref.open_path)
+
+
+def make_document(path: str, text: str, given_date=None, cli_date=None, reference_date=None,
+                  open_path: str | None = None) -> Document:
+    """A Document from decoded text: front matter read, Markdown recognised, the date chosen."""
     front = _FRONT_MATTER.match(text)
     body_start, fm_date = 0, None
     if front:
         body_start = front.end()
         fm_date = _front_matter_date(front.group(1) or "")
-    markdown = front is not None or ref.open_path.lower().endswith(_MARKDOWN_EXT)
-    date = ref.date or fm_date or cli_date or reference_date
-    return Document(ref.path, text, date, body_start, markdown=markdown)
+    markdown = front is not None or (open_path or path).lower().endswith(_MARKDOWN_EXT)
+    date = given_date or fm_date or cli_date or reference_date
+    return Document(path, text, date, body_start, markdown=markdown)
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:

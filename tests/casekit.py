@@ -11,7 +11,7 @@ import yaml
 
 from checker.engine import findings_for, results_for
 from checker.factbase import parse_factbase
-from checker.text import Document
+from checker.sources import make_document
 
 DEFAULT_DATE = dt.date(2024, 6, 17)
 
@@ -25,7 +25,7 @@ def fact_base(facts: list[dict], aliases: dict | None = None):
 
 def check_text(text: str, facts: list[dict], aliases: dict | None = None, date=DEFAULT_DATE):
     fb = fact_base(facts, aliases)
-    doc = Document("case.txt", text, date)
+    doc = make_document("case.txt", text, cli_date=date)
     results = results_for(fb, doc, findings_for(fb, doc))
     return {r.fact: r for r in results}
 

@@ -204,7 +204,7 @@ CASES = {
     "lone day number": ("Of the 31 members, 12 voted.", []),
     "since as adverb": ("The nation has since relied on Russia for weapons.", []),
     "names": ("Theresa May told the Sunday Times that a speech by May was due.", []),
-    "counts with years": ("A 2019 report found 2,019 cases; 45% by 2030 percent.", []),
+    "counts with years": ("Officials found 2,019 cases; 45% by 2030 percent.", []),
 }
 
 

@@ -90,7 +90,8 @@ class DateValidator(Validator):
             why_not = view.negation(m.start) or view.hedge(m.start, m.end)
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
-            elif _tied(view, best, m, strict=True) and firmly_bound(view, best, m.start, m.end, cued=_marked(best, m)) \
+            elif _tied(view, best, m, strict=True) and firmly_bound(view, best, m.start, m.end,
+                                                                   cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start)) \
                     and not _governed_elsewhere(view, best, m) \
                     and not any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,
                                                best.spec.about) for k in best.spec.about):
@@ -163,7 +164,9 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
         if strict:
             cues = [h for h in cues if not _cue_elsewhere(view, fact, h)]
-        if any(view.same_clause(h, m.start) for h in cues) or (cues and not strict):
+        host = _host_clause(view, m)
+        if any(h.start >= view.start and view.clause(h.start) in (view.clause(m.start), host) for h in cues) \
+                or (cues and not strict):
             return True
         if strict and not _scheduled(view, m):
             return False
@@ -180,6 +183,15 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
 _IRREGULAR_PAST = frozenset("""went came took gave made held met left said told began sent won saw got
 called named elected appointed founded built signed launched""".split())
 _BASE_VERB_AFTER = frozenset("will would to can could may might shall must".split())
+
+
+def _host_clause(view, m) -> int:
+    """The clause a date set off by commas belongs to: 'the next meeting, on Nov. 12-13, ...'."""
+    clause = view.clause(m.start)
+    rest = [t for t in view.tokens if t.clause == clause and not m.start <= t.start < m.end]
+    if all(t.text.lower() in ("on", "in", "at", "from", "since", "until", "by") for t in rest):
+        return clause - 2  # the clause before the comma
+    return clause
 
 
 def _governed_elsewhere(view, fact: Fact, m) -> bool:

@@ -155,8 +155,12 @@ def _earlier_time(view, m) -> str | None:
     sentence about 1960, "had held rates at 5.25%", "expected to end 2025 at 3.4%"."""
     ref = view.doc.date
     part = view.part(m.start)
+    opener = next((t for t in view.tokens if t.part == part), None)
     for d in view.dates:
-        if d.yearless or d.marker in ("since", "for", "first_since", "first_in") or view.part(d.start) != part:
+        # "... since 1960, when a quake destroyed Agadir, killing 12,000": the when-part has that date
+        dated_when = opener is not None and opener.text.lower() == "when" and 0 <= opener.start - d.end <= 3
+        if d.yearless or not dated_when and (d.marker in ("since", "for", "first_since", "first_in")
+                                             or view.part(d.start) != part):
             continue
         said = view.doc.raw[d.start:d.end]
         if ref is not None and d.value.hull.hi < ref.toordinal() - 31:

@@ -110,7 +110,7 @@ NOT_PAST = frozenset(
 # the span starts after them, except for since/from/between, which it keeps.
 CONTEXT_RE = (r"(?:[Ss]ince|[Ff]rom|[Bb]etween|[Ii]n|[Oo]n|[Oo]f|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]o|[Tt]hrough|[Bb]efore"
               r"|[Aa]fter|[Dd]uring|[Yy]ear|[Aa]s\s+of|[Ss]tarting|[Bb]eginning"
-              r"|(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)(?=\s+(?:1[89]|20)\d\d\b))")  # "their 1961 treaty"
+              r"|(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|[Aa]n?)(?=\s+(?:1[89]|20)\d\d\b))")  # "their 1961 treaty"
 # A plural noun after "of 2000" makes it a count ("a force of 2000 troops").
 COUNT_NOUN_RE = (r"\s+(?:people|men|women|children|staff|personnel"
                  r"|(?!(?:was|is|has|as|its|his|this|thus|plus|us)\b|[a-z]*ss\b)[a-z]+s\b)")

@@ -353,7 +353,7 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
     k, lead = m.lastgroup[2:], (m["lead"] or "").lower()
     s, e = m.span(m.lastgroup)
     if k in ("mon", "year") and (lead in ("by", "to", "of") and text[s:e] == "May" or k == "year" and lead in
-                                 ("of", "to", "by", "from", "between", "on", "the", "their", "its", "his", "her", "this", "that")
+                                 ("of", "to", "by", "from", "between", "on", "the", "their", "its", "his", "her", "this", "that", "a", "an")
                                  and _COUNT_NOUN.match(text, e, hi)):
         raise _Skip("a count or a name, not a date")  # "a force of 2000 troops", "a speech by May"
     start, marker = (m.start("lead"), "since") if lead == "since" else (s, None)
