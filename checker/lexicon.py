@@ -148,9 +148,9 @@ class Lexicon:
         n = len(flat)
         for end_idx, (length, entries) in a.iter(flat):
             s, e = end_idx - length + 1, end_idx + 1
-            if s > 0 and flat[s - 1].isalnum() and flat[s].isalnum():
+            if s > 0 and _joined(flat[s - 1], flat[s]):
                 continue
-            if e < n and flat[e].isalnum() and flat[e - 1].isalnum():
+            if e < n and _joined(flat[e - 1], flat[e]):
                 continue
             os_, oe = back(s), back(e - 1) + 1
             for category, key in entries:
@@ -184,6 +184,12 @@ def _flatten(low: str, start: int):
         k = bisect.bisect_right(flat_starts, i) - 1
         return i + shifts[k]
     return "".join(pieces), back
+
+
+def _joined(a: str, b: str) -> bool:
+    """Two characters inside one word: letters with letters, digits with digits
+    ("72km" is a number and a unit; "Koreans" does not contain "Korea")."""
+    return a.isalpha() and b.isalpha() or a.isdigit() and b.isdigit()
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:

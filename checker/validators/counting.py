@@ -71,6 +71,9 @@ def unit_of(view, m) -> Count | None:
         noun = _MODIFIED.match(text, m.end, view.end)
         narrowed = noun.group(1).lower() if noun and noun.group(1).lower() not in PHRASE_ENDERS else None
         return Count(named.key, m.end, narrowed=narrowed)  # "a magnitude 3.9 aftershock"
+    if text[m.end:m.end + 1].isalpha():  # "72km": the unit is written against the number
+        glued = next((h for h in view.hits if h.category == UNIT and h.start == m.end), None)
+        return Count(glued.key, glued.end) if glued else None
     key, end, skipped, nxt = _unit_after(view, m)
     if key is not None:
         factor = 0.01 if re.search(r"\bbasis\s+$", view.doc.low[m.end:end - len(_last_word(text, end))]) else 1.0

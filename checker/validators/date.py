@@ -140,7 +140,7 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     for group in _SAME_EVENT:
         if known & group:
             known |= group
-    return any(_stem(w) in known for w in between[:2])
+    return any(_stem(w) in known for w in between[:5])
 
 
 def _value_for(m, fact: Fact) -> DateValue | None:

@@ -17,7 +17,8 @@ from ..values.numbers import parse_quantity
 from ..values.units import spellings, unit_key
 from .base import Entry, Validator
 from .binding import describe, firmly_bound, rank
-from .counting import unit_of
+from ..values.units import PHRASE_ENDERS
+from .counting import Count, unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 
@@ -85,19 +86,22 @@ class QuantityValidator(Validator):
         return Interval(interval.lo - amount, interval.hi + amount)
 
     def triggers(self, fact: Fact):
-        return [(UNIT, u) for u in fact.spec.units]
+        return [(UNIT, u) for u in fact.spec.units] + [("cue", c) for c in fact.spec.cues]
 
     def expected(self, fact: Fact) -> str:
         return f"{fact.value_text} {fact.spec.unit_text}"
 
     def check(self, view, facts: list[Fact]):
         out = []
-        counted = [(m, c) for m in view.numbers if m.is_count and (c := unit_of(view, m)) is not None]
+        counted = [(m, c) for m in view.numbers if m.is_count
+                   and (c := unit_of(view, m) or _after_cue(view, m, facts)) is not None]
         for m, count in counted:
             unit, stated_end = count.unit, count.end
             cands = [f for f in facts if unit in f.spec.units and view.has_all(f.spec.about)]
             if not cands:
                 continue
+            if m.modifier is None and _PASSES.search(view.doc.low[view.start:m.start]):
+                m = replace(m, interval=Interval(m.interval.lo, float("inf")), modifier="lower_bound")
             if count.factor != 1.0:
                 iv = m.interval
                 m = replace(m, interval=Interval(iv.lo * count.factor, iv.hi * count.factor, iv.lo_open, iv.hi_open))
@@ -128,6 +132,29 @@ class QuantityValidator(Validator):
             else:
                 out.append(view.finding(best.id, "contradiction", m.start, stated_end, reason))
         return out
+
+
+# "the death toll passes 2,800": a lower bound, like "more than".
+_PASSES = re.compile(r"\b(?:pass(?:es|ed)?|tops?|topped|surpass(?:es|ed)?|cross(?:es|ed)|exceed(?:s|ed)?)\s+$")
+
+
+def _after_cue(view, m, facts: list[Fact]) -> Count | None:
+    """A bare number right after a fact's cue counts the fact's unit:
+    'death toll rises above 2,100', 'QUAKE KILLS MORE THAN 2,000'."""
+    i = view.token_at(m.end - 1) + 1
+    nxt = view.tokens[i].text.lower() if i < len(view.tokens) else ""
+    if nxt and nxt[0].isalpha() and nxt not in PHRASE_ENDERS:
+        return None
+    first = view.token_at(m.start)
+    for h in view.hits:
+        if h.category != "cue" or h.end > m.start or view.clause(h.start) != view.clause(m.start):
+            continue
+        if first - view.token_at(h.end - 1) > 3:
+            continue
+        fact = next((f for f in facts if h.key in f.spec.cues), None)
+        if fact is not None:
+            return Count(next(iter(sorted(fact.spec.units))), m.end)
+    return None
 
 
 def _cued(view, fact: Fact, start: int) -> bool:

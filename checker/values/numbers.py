@@ -229,6 +229,10 @@ def _number(num: str, exp: int | None, places: int, s: int, e: int, kind: str, t
     return _Atom(s, pm.end() if pm else e, v * scale, v * scale, kind, scale, unit, bool(pm), raw)
 
 
+# Measurement units written against the number ("72km", "155mm"): the number counts them.
+_GLUED_UNIT = re.compile(r"(?:km|kg|mm|cm|mph|kph|km/h|mi|ft|lbs?|kwh|mwh|gwh|kw|mw|gw|ha|sq\s?km)\b", re.I)
+
+
 def _read(text: str, m: re.Match):
     """The atoms of one match of _ATOM: one, or several where a spelled span splits."""
     kind, s, e = m.lastgroup, m.start(), m.end()
@@ -277,7 +281,8 @@ def _read(text: str, m: re.Match):
         num = raw.replace(",", "").replace("\u00a0", "")
         if t and (t["ord"] or t["dec"]):
             yield _Atom(s, t.end(), Decimal(num), Decimal(num), "ord" if t["ord"] else "dec", raw=raw)
-        elif t or _PERCENT.match(text, e) or e >= len(text) or not (text[e].isalpha() or text[e] == "_"):
+        elif (t or _PERCENT.match(text, e) or e >= len(text) or not (text[e].isalpha() or text[e] == "_")
+              or _GLUED_UNIT.match(text, e)):
             # (otherwise glued to letters: a code or a unit we do not read, "G20", "5G", "155mm")
             exp = _SCALES[(t["ab"] or t["ab2"] or t["sw"]).lower()] if t else None
             yield _number(num, exp, len(num.partition(".")[2]), s, t.end() if t else e, "num", text, raw)
