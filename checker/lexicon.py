@@ -188,16 +188,16 @@ def _flatten(low: str, start: int):
 
 def _joined(a: str, b: str) -> bool:
     """Two characters inside one word: letters with letters, digits with digits
-    ("72km" is a number and a unit; "Koreans" does not contain "Korea")."""
+    ("72km" is a number and a unit; "Britons" does not contain "Brit")."""
     return a.isalpha() and b.isalpha() or a.isdigit() and b.isdigit()
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    """Drop hits inside a longer hit of the same category ("Korea" in "North Korea").
+    """Drop hits inside a longer hit of the same category ("Guinea" in "Papua New Guinea").
 
     A hit that starts where the longer one starts and names something else is
-    kept: "Russian" (Russia) inside "Russian President" (aliased to a person)
-    still says Russia.
+    kept: "French" (France) inside "French President" (aliased to a person)
+    still says France.
     """
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []

@@ -72,6 +72,6 @@ def negation(view, start: int) -> str | None:
 
 
 def statement_date(view, start: int, end: int) -> bool:
-    """Whether a date is when something was said ("the Kremlin said on Monday")."""
+    """Whether a date is when something was said ("the ministry said on Monday")."""
     before = view.doc.low[max(view.start, start - 60):start]
     return bool(_REPORTING.search(before) or _DATELINE.match(view.doc.norm[view.start:start]))

@@ -188,7 +188,7 @@ _CLAUSE_WORDS = frozenset("""
 when while whereas because although though where which who whom whose but after
 before until unless since that
 """.split())
-# "In September, Kim went to Russia": a short opening phrase is not a clause of its own.
+# "In September, the king went to Spain": a short opening phrase is not a clause of its own.
 _OPENERS = frozenset("in on at by since last earlier later this next during after before from until for".split())
 _CLAUSE_PUNCT = frozenset(",;:()[]\u2014")
 _PART_PUNCT = frozenset(";()[]")
@@ -210,7 +210,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end] with a clause number each.
 
     A new clause starts at punctuation that sets off a clause and at words that
-    open a subordinate one, so "the visit ..., when Kim went to Russia in
+    open a subordinate one, so "the visit ..., when the king went to Spain in
     September" keeps September away from the visit. A new part starts only at
     the stronger breaks (a semicolon, a bracket, "while", "but"): a contradiction
     needs its anchors in the value's part.

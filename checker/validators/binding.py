@@ -37,7 +37,7 @@ monday tuesday wednesday thursday friday saturday sunday
 
 
 def own_subject(view, offset: int, anchor_keys) -> bool:
-    """Whether the value's clause names someone else before it ("South Korea has sent ...")."""
+    """Whether the value's clause names someone else before it ("Sylvania has sent ...")."""
     clause = view.clause(offset)
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in anchor_keys]
     opening = [t for t in view.tokens if t.clause == clause][:2]

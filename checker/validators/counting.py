@@ -1,6 +1,6 @@
 """What a number in a sentence counts: the noun after it, a currency before it, or nothing.
 
-"5 million artillery shells" counts shells; "3 million people" counts people
+"5 million vaccine doses" counts doses; "3 million people" counts people
 (so never shells); "a 152-millimetre shell" and "a 650-seat house" are
 measures, not counts; "412 of the 650 seats" counts 412 seats out of a total
 of 650; "10,000 shells a day" is a rate. A bare number counts a unit named
@@ -146,7 +146,7 @@ def _unit_after(view, m):
 
 def _unit_before(view, m, nxt) -> str | None:
     """A bare number counts a unit named before it: through a linking verb ("shells sent
-    numbered 5 million"), a headline colon ("shells for Russia: nearly 5 million"), or as
+    numbered 5 million"), a headline colon ("doses for Ruritania: nearly 5 million"), or as
     the object of a verb with the unit left out ("won 202 seats in 2019, took 412")."""
     if nxt is not None and nxt.text[0].isalpha() and nxt.text.lower() not in PHRASE_ENDERS:
         return None

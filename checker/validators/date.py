@@ -67,7 +67,7 @@ class DateValidator(Validator):
         ref = view.doc.date
         for m in view.dates:
             if statement_date(view, m.start, m.end):
-                continue  # "the Kremlin said on Monday": when it was said
+                continue  # "the ministry said on Monday": when it was said
             cands = [f for f in facts if view.has_all(f.spec.about) and _eligible(f, m, ref, view)]
             if not cands:
                 continue
@@ -222,7 +222,7 @@ _SCHEDULE = re.compile(r"\b(?:is|are|was|were)\s+(?:due|scheduled|slated|expecte
 
 
 def _scheduled(view, m) -> bool:
-    """'Putin is due in Hanoi from June 20 to 21': a schedule ties the date to the anchors in its clause."""
+    """'The president is due in Paris from June 20 to 21': a schedule ties the date to the anchors in its clause."""
     clause = view.clause(m.start)
     first = next((t.start for t in view.tokens if t.clause == clause), m.start)
     return bool(_SCHEDULE.search(view.doc.low[first:m.start]))
@@ -235,7 +235,7 @@ officially formally finally recently already first was will would could to the a
 
 def _cue_elsewhere(view, fact: Fact, hit) -> bool:
     """A cue that speaks of another thing: a participle after another noun
-    ("agreements signed in 2000") or another occurrence ("Kim first visited ...")."""
+    ("agreements signed in 2000") or another occurrence ("the king first visited ...")."""
     i = view.token_at(hit.start)
     if i <= 0:
         return False

@@ -1,7 +1,7 @@
 """Who a sentence says holds a role: the name next to the role, set off by commas, or linked by a verb.
 
-"Defense Minister Andrey Belousov"; "Russia's defense minister, Sergei
-Shoigu,"; "Andrei Belousov, Russia's defence minister,"; "The home secretary
+"Defense Minister Jane Doe"; "Ruritania's defense minister, John
+Roe,"; "Jane Doe, Ruritania's defence minister,"; "The home secretary
 is Shabana Mahmood"; "Keir Starmer became Britain's prime minister"; "Starmer
 named Rachel Reeves as chancellor"; "Deputy Prime Ministers A and B". A name
 linked in the past tense ("X was defence minister") or listed with others is
@@ -85,12 +85,12 @@ def _known_ending(view, end: int, known: list[str]) -> NameSpan | None:
 
 def _person(view, hit: Hit, left, right_end: int, known: list[str]) -> tuple[NameSpan | None, bool]:
     text = view.text
-    # "Defense Minister Andrey Belousov"
+    # "Defense Minister Jane Doe"
     if text[right_end:right_end + 1] == " ":
         name = _name_at(view, right_end + 1, known)
         if name:
             return name, True
-    # "Russia's defense minister, Sergei Shoigu," / "the head of Russian Railways, Oleg Belozerov."
+    # "Ruritania's defense minister, John Roe," / "the head of the state railway, Ann Smith."
     if text[right_end:right_end + 2] == ", ":
         name = _name_at(view, right_end + 2, known)
         if name and _APPOSITIVE_END.match(text, name.end):
@@ -109,7 +109,7 @@ def _person(view, hit: Hit, left, right_end: int, known: list[str]) -> tuple[Nam
     if word.lower() in _DETERMINERS:
         pos = wstart
     before = text[view.start:pos].rstrip(" \u00a0")
-    # "Andrei Belousov, Russia's defence minister," / "To Lam, the country's newly elected president"
+    # "Jane Doe, Ruritania's defence minister," / "To Lam, the country's newly elected president"
     if before.endswith(","):
         end = view.start + len(before) - 1
         m = re.search(_NAME + r"$", before[:-1])
@@ -124,7 +124,7 @@ def _person(view, hit: Hit, left, right_end: int, known: list[str]) -> tuple[Nam
         s = view.start + m.start(1)
         prior, _ = word_before(view, s)
         if prior.lower() in _FORMER:
-            return None, False  # "replaced Sergei Shoigu as defence minister": a former holder
+            return None, False  # "replaced John Roe as defence minister": a former holder
         name = _name_at(view, s, known)
         if name and name.end == view.start + m.end(1):
             return name, " ".join(m.group(2).split()) in _PRESENT

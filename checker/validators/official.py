@@ -1,12 +1,12 @@
-"""The `official` kind: who holds a role ("Russia's defense minister is Andrey Belousov").
+"""The `official` kind: who holds a role ("Ruritania's defense minister is Jane Doe").
 
 A role is found whole and longest first; a role with a modifier that makes it
 another role ("First Deputy ...", "vice ...") or a past or future holder
 ("former", "-designate") is not this fact's role. The person is the name right
-after the role ("Defense Minister Andrey Belousov"), or set off by commas on
-either side ("Andrei Belousov, Russia's defence minister," / "Russia's defense
-minister, Sergei Shoigu,"). A qualifier of another country or organisation
-("South Korean Defense Minister ...") keeps the role away from this fact.
+after the role ("Defense Minister Jane Doe"), or set off by commas on
+either side ("Jane Doe, Ruritania's defence minister," / "Ruritania's defense
+minister, John Roe,"). A qualifier of another country or organisation
+("Sylvanian Defense Minister ...") keeps the role away from this fact.
 """
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ class OfficialValidator(Validator):
 
 
 def _in_the_past(view, hit: Hit, fact: Fact) -> bool:
-    """'In 1999, Russian President Boris Yeltsin ...': a holder at an earlier time."""
+    """'In 1999, French President Jacques Chirac ...': a holder at an earlier time."""
     ref = view.doc.date.toordinal() if view.doc.date else (fact.valid.lo if fact.valid else None)
     if ref is None:
         return False
@@ -133,7 +133,7 @@ def _is_current_role(view, hit: Hit, left) -> bool:
 
 
 def _left_qualifier(view, hit: Hit) -> tuple[int, int] | None:
-    """The capitalized words right before the role ("South Korean", "Russia's")."""
+    """The capitalized words right before the role ("Sylvanian", "Ruritania's")."""
     pos, start = hit.start, None
     while True:
         word, wstart = _word_before(view, pos)
@@ -147,7 +147,7 @@ _RIGHT_QUALIFIER = re.compile(r"\s*\b(?:of|for|at|with|to|in)\s+(?:the\s+)?((?:[
 
 
 def _right_qualifier(view, hit: Hit) -> tuple[int, tuple[int, int] | None]:
-    """'of Russia', 'with the 38 North Program at the Stimson Center' after the role."""
+    """'of Ruritania', 'with the Asia Program at the Policy Center' after the role."""
     pos, first = hit.end, None
     while True:
         m = _RIGHT_QUALIFIER.match(view.text, pos, view.end)
@@ -166,9 +166,9 @@ def _right_qualifier(view, hit: Hit) -> tuple[int, tuple[int, int] | None]:
 def _qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     """How the role is tied to the fact's `of`.
 
-    "explicit": a qualifier names it ("Russia's", "of Russia"); "other": a
-    qualifier names someone else ("South Korean"); "before": it is named earlier
-    in the sentence; "after": only later ("Defense Minister X said Russia ...",
+    "explicit": a qualifier names it ("Ruritania's", "of Ruritania"); "other": a
+    qualifier names someone else ("Sylvanian"); "before": it is named earlier
+    in the sentence; "after": only later ("Defense Minister X said Ruritania ...",
     too weak for a contradiction); "absent": nowhere near; "none": the fact has
     no `of`; "unknown": the fact has no `of` but the role is qualified after it.
     """

@@ -1,4 +1,4 @@
-"""The `quantity` kind: a number of something ("nearly 5 million artillery shells").
+"""The `quantity` kind: a number of something ("nearly 5 million vaccine doses").
 
 A number in a text is bound to a quantity fact only when it counts the fact's
 unit (the noun right after it, or a currency sign before it) and the fact's

@@ -98,7 +98,7 @@ PARTS = {
 # winter straddles two years, so it is read loosely (Dec before to Feb after).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (0, 14)}
 
-# Attribution after a date ("..., the Kremlin said") dates the report, not the event.
+# Attribution after a date ("..., the ministry said") dates the report, not the event.
 ATTRIBUTION = frozenset("said says told reported announced added".split())
 # Words ending in -ed that are not past-tense verbs.
 NOT_PAST = frozenset(
@@ -119,7 +119,7 @@ ANCHOR_RE = (r"\b(?:%s|(?:1[89]|20)\d\d|2100|[Tt]o(?:day|night|morrow)|[Yy]ester
              r"|[Dd]ays?|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur)"
              ) % "|".join(list(MONTHS)[12:] + ["May"] + list(WEEKDAYS))  # "Jan" also anchors "January"
 # Tense markers that point a weekday or a bare month forward or back. A present
-# tense event verb before a day is a schedule ("Putin arrives on Tuesday").
+# tense event verb before a day is a schedule ("the president arrives on Tuesday").
 FUTURE_RE = (r"\b(?:will|shall|would|going\s+to|set\s+to|plans?\s+to|(?<!had\s)(?:planned|expected|scheduled)"
              r"|upcoming|next|goes|arrives|visits|travels|heads|meets|begins|starts|opens|holds|hosts|leaves|departs"
              r"|flies|lands|votes"

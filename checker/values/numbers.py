@@ -155,7 +155,7 @@ _LABEL_PREV = re.compile(
 _CODE_PREV = re.compile(r"(?:\b[A-Z][A-Za-z]{0,4}|\b[A-Z]{2,}[a-z]?)-\Z|(?<=\d)/\Z")
 _CODE_NEXT = re.compile(r"/\d")
 # A capitalised word right after a bare number makes a name ("38 North"); a plural
-# or a nationality ("300 Americans", "5 Russian soldiers", a headline's "300 Shells") counts.
+# or a nationality ("300 Americans", "5 French soldiers", a headline's "300 Shells") counts.
 _NAME_NEXT = re.compile(rf"\s+(?!{_MONTH})[A-Z][a-z]*\b(?<!s)(?<!an)(?<!ese)(?<!ish)(?<!ch)(?<!i)")
 _SCI = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[eE][+-]?\d+)\b")
 _UNIT_WORDS = re.compile(r"(?:[^\W\d_]|[\s\-'./])*\Z")
