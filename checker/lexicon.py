@@ -66,6 +66,8 @@ def _word_variants(term: str, category: str) -> set[str]:
     out = {term}
     if "-" in term:
         out |= {term.replace("-", " "), term.replace("-", "")}
+    if category == UNIT and " " in term:
+        out.add(term.replace(" ", "-"))  # "a half-percentage-point cut"
     if category == UNIT and term[-1:].isalpha() and " " not in term[-3:]:
         out |= {term + "s"} if not term.endswith("s") else {term[:-1]}
     if category == ROLE and term[-1:].isalpha() and not term.endswith("s"):

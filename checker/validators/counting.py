@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import ANCHOR, UNIT
+from ..lexicon import ANCHOR, CUE, UNIT
 from ..values.units import COUNT_NOUNS, PHRASE_ENDERS
 
 MAX_SKIPPED_WORDS = 3
@@ -93,12 +93,12 @@ def _last_word(text: str, end: int) -> str:
 
 
 def _compound(view, m) -> Count | None:
-    """'The 23-article treaty' counts the treaty's articles; 'a 174-seat majority' is a
-    majority of 174; 'a 650-seat house' and '152-millimetre shells' measure something else."""
+    """'The 23-article treaty' counts the treaty's articles, 'a half-point cut' is a cut of
+    half a point; 'a 174-seat majority' is a majority of 174; 'a 650-seat house' and '152-millimetre shells' measure something else."""
     word = re.match(r"-[^\W\d_]+(?:-[^\W\d_]+)*", view.text[m.end:view.end])
     after = m.end + word.end()
     gap = len(view.text[after:view.end]) - len(view.text[after:view.end].lstrip(" "))
-    noun = next((h for h in view.hits if h.category in (ANCHOR, UNIT) and h.start == after + gap), None)
+    noun = next((h for h in view.hits if h.category in (ANCHOR, UNIT, CUE) and h.start == after + gap), None)
     if noun is None or not gap:
         return None
     if noun.category == UNIT:

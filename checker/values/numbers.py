@@ -386,10 +386,33 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     Only text[start:end] is read, context included: the result is that of the slice
     alone, shifted by `start`.
     """
-    if start == 0 and end in (None, len(text)):
-        return _scan(text, False)
+    found = _with_fractions(text if start == 0 and end in (None, len(text)) else text[start:end])
+    if start == 0:
+        return found
     return [NumberMention(m.start + start, m.end + start, m.interval, m.modifier, m.currency,
-                          m.percent, m.is_count) for m in _scan(text[start:end], False)]
+                          m.percent, m.is_count) for m in found]
+
+
+# "half a percentage point", "a half-point cut", "a quarter point": a fraction of
+# one unit, where no scale word follows (those are read by _FRAC).
+_FRACTION_OF_ONE = re.compile(
+    r"\b(?:(?:a|one)[\s-]+)?(?P<f>half|quarter|three[\s-]quarters?)(?:[\s-]+(?:an?|of\s+an?))?[\s-]+"
+    r"(?=[a-z])(?!(?:thousand|million|billion|trillion|dozen|the|of|way|hour|time|century|decade|"
+    r"year|month|week|day|its|their|his|her|our|which|that|an?)\b)", _I)
+
+
+def _with_fractions(text: str) -> list[NumberMention]:
+    found = _scan(text, False)
+    if "half" not in text.lower() and "quarter" not in text.lower():
+        return found
+    for m in _FRACTION_OF_ONE.finditer(text):
+        if any(n.start < m.end() and m.start() < n.end for n in found):
+            continue
+        f = m.group("f").lower()
+        v = 0.5 if f == "half" else 0.75 if f.startswith("three") else 0.25
+        end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(" -")))
+        found.append(NumberMention(m.start(), end, Interval(v, v), None, None, False, True))
+    return sorted(found, key=lambda n: n.start)
 
 
 def parse_quantity(text: str, words=None) -> Interval:
