@@ -22,7 +22,9 @@ FAR = 1000  # the distance of a phrase found only in the previous sentence
 # or names a place as "there"; a pronoun deep in a clause ("after it sold")
 # usually points inside its own sentence.
 _BACKREF = re.compile(
-    r"^\W*(?:he|she|it|they|his|her|its|their|the (?:country|nation|city|visit|trip|leader))\b"
+    r"^\W*(?:he|she|it|they|his|her|its|their|the (?:country|nation|city|visit|trip|leader|company|firm|"
+    r"group|airline|carrier|bank|agency|government|ministry|party|president|minister|quake|earthquake|"
+    r"storm|update|outage|report|treaty|deal|agreement|summit))\b"
     r"|\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
 class SentenceView:

@@ -126,7 +126,7 @@ class QuantityValidator(Validator):
                 continue  # "63% of the seats", "8 workers were filling potholes", "a 2% goal": something else
             reason = f"{said} is outside {describe(best.spec.interval)}"
             why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m) or _compared(view, m)
-                       or _other_scale(m.interval, best))
+                       or _other_scope(view, m) or _other_scale(m.interval, best))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {why_not}"))
             else:
@@ -226,6 +226,24 @@ def _of_the_same(view, fact: Fact, end: int) -> bool:
     word = after.group(1)
     known = " ".join([fact.claim, *fact.cues]).lower()
     return word.rstrip("s") in known or word in ("total", "it", "them", "that", "this")
+
+
+_SCOPE = re.compile(
+    r"\bsince\s+(?:the|its|their|his|her|then|that)\b"
+    r"|\bover\s+(?:the\s+)?(?:weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+\s+(?:days?|weeks?))\b"
+    r"|\b(?:in|during|over)\s+the\s+first\b"
+    r"|\b(?:one|some|two|three|several|many|most) of (?:them|which|those|these)\b"
+    r"|\bincluding one\b|\bthe (?:largest|strongest|biggest) of which\b")
+
+
+def _other_scope(view, m) -> str | None:
+    """A figure over another span or for a member of a group: 'down 25% since the
+    outage', 'cancelled 3,500 flights over Friday and Saturday', 'one of them of magnitude 6.2'."""
+    part = view.part(m.start)
+    first = next((t.start for t in view.tokens if t.part == part), m.start)
+    last = max((t.end for t in view.tokens if t.part == part), default=m.end)
+    found = _SCOPE.search(view.doc.low[first:m.start]) or _SCOPE.search(view.doc.low[m.end:last])
+    return f"stated for another span or part ('{found.group(0).strip()}')" if found else None
 
 
 def _other_scale(iv: Interval, fact: Fact) -> str | None:
