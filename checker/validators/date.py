@@ -87,7 +87,7 @@ class DateValidator(Validator):
             if m.yearless or values[best.id] is None:
                 continue
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
-            why_not = view.negation(m.start) or view.hedge(m.start, m.end)
+            why_not = view.negation(m.start) or view.hedge(m.start, m.end) or _another_era(best, values[best.id], ref)
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
             elif _tied(view, best, m, strict=True) and firmly_bound(view, best, m.start, m.end,
@@ -97,6 +97,17 @@ class DateValidator(Validator):
                                                best.spec.about) for k in best.spec.about):
                 out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
         return out
+
+
+def _another_era(fact: Fact, value: DateValue, ref: dt.date | None) -> str | None:
+    """An article about a current event does not misdate it by years: a date years
+    before the source, when the fact is about the source's own time, is another event."""
+    if ref is None or fact.spec.last_time:
+        return None
+    now = day(ref)
+    if abs(fact.spec.value.hull.lo - now) <= 366 and value.hull.hi < now - 2 * 365:
+        return "a date years before a current event: another event"
+    return None
 
 
 def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
