@@ -16,7 +16,8 @@ _HEDGES = re.compile(
     r"expected to|expects?|anticipates?|likely to|is likely|are likely|possibly|perhaps|"
     r"estimates? (?:suggest|show)|on course to|on track to|set to win|hypothetical|"
     r"if|unless|whether|would-be|would have|could have|might have|odds|futures|bets?|betting|"
-    r"implies|imply|implied|priced in|pricing|prices in|expecting|see|sees|seen|median projection)\b")
+    r"implies|imply|implied|priced in|pricing|prices in|expecting|see|sees|seen|median projection|"
+    r"would be|would reach|would rise|would fall|would total)\b")
 _RUNNING = re.compile(
     r"\b(?:with \S+ (?:of|out of) \S+ (?:\w+ )?(?:declared|counted|reported|in)|"
     r"partial (?:results|count)|preliminary (?:results|count)|with most votes counted|"

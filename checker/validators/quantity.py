@@ -16,8 +16,8 @@ from ..model import Fact, Interval
 from ..values.numbers import parse_quantity
 from ..values.units import spellings, unit_key
 from .base import Entry, Validator
-from .binding import describe, firmly_bound, rank
 from ..values.units import PHRASE_ENDERS
+from .binding import describe, firmly_bound, rank
 from .counting import Count, unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
@@ -122,7 +122,7 @@ class QuantityValidator(Validator):
             if not firmly_bound(view, best, m.start, stated_end, rivals):
                 continue
             if not _of_the_same(view, best, stated_end) or (count.narrowed and not _uses(best, count.narrowed)) \
-                    or not _cued(view, best, m.start):
+                    or not _cued(view, best, m.start) or (unit.startswith("¤") and _other_measure(view, best, m.start)):
                 continue  # "63% of the seats", "8 workers were filling potholes", "a 2% goal": something else
             reason = f"{said} is outside {describe(best.spec.interval)}"
             why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m) or _compared(view, m)
@@ -155,6 +155,52 @@ def _after_cue(view, m, facts: list[Fact]) -> Count | None:
         if fact is not None:
             return Count(next(iter(sorted(fact.spec.units))), m.end)
     return None
+
+
+_LINK_VERBS = frozenset("""was were is are be rose fell grew jumped climbed reached came totaled totalled
+hit stood increased decreased dropped declined surged soared slumped""".split())
+_FUNCTION = frozenset("""the a an its their his her our this that these those and or but with for from
+than more less about nearly some""".split())
+
+
+_PERIODS = frozenset("first second third fourth quarter quarterly annual yearly full year half".split())
+_MONTH_OR_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+                           r"[Tt]he\b|\d)")
+
+
+def _other_measure(view, fact: Fact, start: int) -> bool:
+    """'Nvidia's net income was $16.6 billion, up 168%', 'its stock is up 150%', 'sales in
+    China rose to $3.7 billion': the subject names another measure than the fact's."""
+    tokens = [t for t in view.tokens if t.start < start and t.part == view.part(start)]
+    anchors = [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about]
+    verb = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINK_VERBS), None)
+    if verb is None:
+        return False
+    begin = 0
+    for i, t in enumerate(tokens[:verb]):
+        if any(h.start <= t.start < h.end for h in anchors) or t.text.endswith(("'s", "'")):
+            begin = i + 1
+    known = re.findall(r"[a-z]{3,}", " ".join([fact.claim, *fact.cues, fact.spec.unit_text]).lower())
+    stems = {w[:5] for w in known}
+    head = True
+    claim = fact.claim.lower()
+    for t in tokens[begin:verb]:
+        if t.text.lower() in ("in", "for", "of", "at", "on", "from"):
+            head = False  # what follows a preposition qualifies the head noun
+        for w in t.text.lower().replace("'s", "").split("-") if head else ():
+            if w in _PERIODS:
+                if ("quarter" in claim or re.search(r"\bq[1-4]\b", claim)) and w not in claim:
+                    return True  # "third-quarter margin" against a second-quarter fact
+                continue
+            if (w.isalpha() and len(w) >= 3 and w not in _FUNCTION and not w.endswith(("ed", "ing", "ly"))
+                    and w[:5] not in stems and w not in ("would", "will", "could")):
+                return True
+        if t.text.lower() in ("in", "for") and t is not tokens[verb - 1]:
+            nxt = tokens[tokens.index(t) + 1]
+            if (nxt.text[:1].isupper() and nxt.text.lower()[:5] not in stems
+                    and not _MONTH_OR_DAY.match(nxt.text)):
+                return True  # "sales in China": a part
+    return False
 
 
 def _cued(view, fact: Fact, start: int) -> bool:

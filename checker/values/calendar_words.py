@@ -128,4 +128,5 @@ FUTURE_RE = (r"\b(?:will|shall|would|going\s+to|set\s+to|plans?\s+to|(?<!had\s)(
              r"|to\s+(?:visit|travel|meet|arrive|attend|host|hold|sign))\b"
              r"|['’]ll\b")
 PAST_RE = (r"\b(?:said|told|reported|announced|visited|went|was|were|had|has|have|did|met|came|left|held|took|gave"
+           r"|struck|hit|shook|killed|began|ended|spent|sold|fought|grew|drove|brought|built|caught|led|paid"
            r"|made|began|ran|spoke|won|lost|saw|fell|rose|sent|flew|fought|last|ago|earlier|[a-z]+ed)\b")
