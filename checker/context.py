@@ -68,6 +68,17 @@ class SentenceView:
         i = self.token_at(offset)
         return self.tokens[i].part if 0 <= i < len(self.tokens) else -1
 
+    def clause_start(self, offset: int) -> int:
+        """Where the clause holding `offset` begins."""
+        c = self.clause(offset)
+        return next((t.start for t in self.tokens if t.clause == c), offset)
+
+    def part_span(self, offset: int) -> tuple[int, int]:
+        """Where the part of the sentence holding `offset` begins and ends."""
+        p = self.part(offset)
+        inside = [t for t in self.tokens if t.part == p]
+        return (inside[0].start, inside[-1].end) if inside else (offset, offset)
+
     @cached_property
     def numbers(self):
         return find_numbers(self.doc.norm, self.start, self.end)
@@ -105,9 +116,6 @@ class SentenceView:
             if d < best:
                 best, best_hit = d, h
         return best, best_hit
-
-    def same_clause(self, hit: Hit | None, offset: int) -> bool:
-        return hit is not None and hit.start >= self.start and self.clause(hit.start) == self.clause(offset)
 
     def cue_near(self, cues, start: int, end: int) -> tuple[int, Hit | None]:
         """The closest of a fact's cues to a span (distance, hit)."""

@@ -24,8 +24,9 @@ def explain(fb: FactBase, fact_id: str, source: str, cli_date=None) -> str:
     lines = [f"fact {fact.id} ({fact.kind}): {fact.claim}",
              f"  expected: {kind.expected(fact)}{_expected_interval(fact)}",
              f"source {doc.path}" + (f" (dated {doc.date})" if doc.date else " (no date: relative dates are not resolved)")]
-    findings = [f for f in findings_for(fb, doc) if f.fact == fact.id]
-    others = [f for f in findings_for(fb, doc) if f.fact != fact.id]
+    every = findings_for(fb, doc)
+    findings = [f for f in every if f.fact == fact.id]
+    others = [f for f in every if f.fact != fact.id]
     triggers = {t for t in kind.triggers(fact)}
     hits = fb.lexicon.scan(doc.low, doc.body_start)
     sentences = sorted({doc.sentence_at(h.start) for h in hits if (h.category, h.key) in triggers})

@@ -36,14 +36,9 @@ _REPORTING = re.compile(
 _DATELINE = re.compile(r"^[\"'(]*[A-Z][A-Z .'-]+,\s*$")
 
 
-def _clause_start(view, start: int) -> int:
-    c = view.clause(start)
-    return next((t.start for t in view.tokens if t.clause == c), start)
-
-
 def hedge(view, start: int) -> str | None:
     """Why a value is not asserted as a fact (forecast, condition, question, running count), or None."""
-    first = _clause_start(view, start)
+    first = view.clause_start(start)
     before = view.doc.low[first:start]
     for m in reversed(list(_HEDGES.finditer(before))):
         # The hedge must govern the verb the value hangs on: another participle
@@ -61,7 +56,7 @@ def hedge(view, start: int) -> str | None:
 
 def negation(view, start: int) -> str | None:
     """A denial that governs the value ("denied sending 5 million shells"), or None."""
-    before = view.doc.low[_clause_start(view, start):start]
+    before = view.doc.low[view.clause_start(start):start]
     found = None
     for found in _NEGATIONS.finditer(before):
         pass

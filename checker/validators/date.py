@@ -138,7 +138,7 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     the noun right after 'first' must be the fact's kind of event."""
     if m.marker not in ("first_since", "first_in"):
         return True
-    clause_start = next((t.start for t in view.tokens if t.clause == view.clause(m.start)), view.start)
+    clause_start = view.clause_start(m.start)
     found = re.search(r"\bfirst\b(.*)$", view.doc.low[min(clause_start, m.start):m.start], re.S)
     between = re.findall(r"[a-z]+", found.group(1)) if found else []
     between = [w for w in between if w not in ("the", "ever", "official", "state", "foreign", "formal")]
@@ -234,9 +234,7 @@ _SCHEDULE = re.compile(r"\b(?:is|are|was|were)\s+(?:due|scheduled|slated|expecte
 
 def _scheduled(view, m) -> bool:
     """'The president is due in Paris from June 20 to 21': a schedule ties the date to the anchors in its clause."""
-    clause = view.clause(m.start)
-    first = next((t.start for t in view.tokens if t.clause == clause), m.start)
-    return bool(_SCHEDULE.search(view.doc.low[first:m.start]))
+    return bool(_SCHEDULE.search(view.doc.low[view.clause_start(m.start):m.start]))
 
 
 _ORDINALS = frozenset("first second third fourth previous earlier prior initial".split())

@@ -87,10 +87,11 @@ class OfficialValidator(Validator):
                 f, n = match
                 out.append(view.finding(f.id, "match", n.start, n.end, f"'{n.text}' is {f.spec.person}"))
                 continue
-            fitting = [f for f in holders_ if _qualifier_fits(view, f, hit, left, right) != "other"]
+            fits = {f.id: _qualifier_fits(view, f, hit, left, right) for f in holders_}
+            fitting = [f for f in holders_ if fits[f.id] != "other"]
             # Another person is a contradiction only when the role is surely
             # this fact's: one holder, one name, a qualifier that says so.
-            sure = [f for f in fitting if _qualifier_fits(view, f, hit, left, right) in ("explicit", "before", "none")]
+            sure = [f for f in fitting if fits[f.id] in ("explicit", "before", "none")]
             if not firm or len(names) > 1 or len(sure) != 1 or len(fitting) > 1 or _in_the_past(view, hit, sure[0]):
                 continue
             f, name = sure[0], names[0]

@@ -242,9 +242,7 @@ def _earlier_time(view, m) -> str | None:
             return f"a forecast for a later time ('{said}')"
     if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.low):
         return "stated for an earlier time ('by ...')"
-    clause = view.clause(m.start)
-    first = next((t.start for t in view.tokens if t.clause == clause), m.start)
-    before = view.doc.low[first:m.start]
+    before = view.doc.low[view.clause_start(m.start):m.start]
     if re.search(r"\bhad\s+(?:not\s+|been\s+|already\s+)?[a-z]+", before) and \
             not _REPORTED.search(view.doc.low[view.start:m.start]):
         return "stated for an earlier time (past perfect)"
@@ -285,9 +283,7 @@ _SCOPE = re.compile(
 def _other_scope(view, m) -> str | None:
     """A figure over another span or for a member of a group: 'down 25% since the
     outage', 'cancelled 3,500 flights over Friday and Saturday', 'one of them of magnitude 6.2'."""
-    part = view.part(m.start)
-    first = next((t.start for t in view.tokens if t.part == part), m.start)
-    last = max((t.end for t in view.tokens if t.part == part), default=m.end)
+    first, last = view.part_span(m.start)
     found = _SCOPE.search(view.doc.low[first:m.start]) or _SCOPE.search(view.doc.low[m.end:last])
     return f"stated for another span or part ('{found.group(0).strip()}')" if found else None
 
