@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casekit import run_case
+from checker.casefile import run_case
 
 CASES_DIR = Path(__file__).parent / "cases"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hypothesis import assume, given, strategies as st
 
-from casekit import check_text, fact_base
+from checker.casefile import check_text, fact_base
 from checker.engine import findings_for, results_for, run
 from checker.factbase import load_factbase
 from checker.sources import resolve

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from checker.sources import SourceError, SourceRef, read_source
-from casekit import fact_base
+from checker.casefile import fact_base
 from checker.engine import findings_for, results_for
 
 FACT = [{"id": "shells", "claim": "c", "kind": "quantity", "about": ["North Korea"], "unit": "shells",
