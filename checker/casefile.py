@@ -97,3 +97,13 @@ def case_setting(case: dict, defaults: dict):
 def run_case(case: dict, defaults: dict):
     aliases, date = case_setting(case, defaults)
     return check_text(case["text"], case_facts(case), aliases, date)
+
+
+def explain_case(case: dict, defaults: dict, fact_id: str = "f") -> str:
+    """`checker explain` for a case: what was read in its text and why."""
+    from checker.explain import explain_document
+
+    aliases, date = case_setting(case, defaults)
+    fb = fact_base(case_facts(case), aliases)
+    doc = make_document("case.txt", case["text"], cli_date=date)
+    return explain_document(fb, fb.fact(fact_id), doc)

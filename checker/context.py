@@ -28,6 +28,10 @@ _BACKREF = re.compile(
     r"|\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
 class SentenceView:
+    # Set to a list by `checker explain`: validators note there each value they
+    # read but did not report, and why.
+    trace: list | None = None
+
     def __init__(self, doc: Document, sentence: Sentence, hits: list[Hit], prev_hits: list[Hit]):
         self.doc = doc
         self.sentence = sentence
@@ -136,6 +140,12 @@ class SentenceView:
         return stance.negation(self, start)
 
     # --- findings -------------------------------------------------------------
+    def dropped(self, facts, start: int, end: int, why: str) -> None:
+        """Note, for explain, a value read near these facts but not reported for them."""
+        if self.trace is not None:
+            for f in facts:
+                self.trace.append((f.id, start, end, why))
+
     def finding(self, fact_id: str, status: str, start: int, end: int, reason: str,
                 vagueness: float = 0.0) -> Finding:
         line, col = self.doc.position(start)

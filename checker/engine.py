@@ -20,8 +20,12 @@ from .text import Document
 from .validators import registry
 
 
-def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None) -> list[Finding]:
-    """Every finding in one document (for all facts, or for the ids in `only`)."""
+def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
+                 trace: list | None = None) -> list[Finding]:
+    """Every finding in one document (for all facts, or for the ids in `only`).
+
+    With a `trace` list, validators also note there each value they read but
+    did not report, as (fact id, start, end, why)."""
     hits = fb.lexicon.scan(doc.low, doc.body_start)
     if not hits:
         return []
@@ -34,6 +38,7 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None) -> l
     for idx in candidates:
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
         view = SentenceView(doc, doc.sentences[idx], here, prev)
+        view.trace = trace
         triggered = _triggered(fb, here)
         if prev and view.backref:
             triggered |= _triggered(fb, prev)

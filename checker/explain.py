@@ -20,11 +20,16 @@ def explain(fb: FactBase, fact_id: str, source: str, cli_date=None) -> str:
         doc = read_source(ref, cli_date, fb.reference_date)
     except SourceError as e:
         raise InputError([Problem(source, None, None, str(e))]) from None
+    return explain_document(fb, fact, doc)
+
+
+def explain_document(fb: FactBase, fact, doc) -> str:
     kind = registry()[fact.kind]
     lines = [f"fact {fact.id} ({fact.kind}): {fact.claim}",
              f"  expected: {kind.expected(fact)}{_expected_interval(fact)}",
              f"source {doc.path}" + (f" (dated {doc.date})" if doc.date else " (no date: relative dates are not resolved)")]
-    every = findings_for(fb, doc)
+    trace: list = []
+    every = findings_for(fb, doc, trace=trace)
     findings = [f for f in every if f.fact == fact.id]
     others = [f for f in every if f.fact != fact.id]
     triggers = {t for t in kind.triggers(fact)}
@@ -46,6 +51,9 @@ def explain(fb: FactBase, fact_id: str, source: str, cli_date=None) -> str:
             if s.start <= f.evidence.start < s.end:
                 who = "this fact" if f.fact == fact.id else f"fact '{f.fact}'"
                 lines.append(f"  -> \"{f.stated}\" bound to {who}: {f.status} ({f.reason})")
+        for fact_id, start, end, why in sorted(set(trace)):
+            if fact_id == fact.id and s.start <= start < s.end:
+                lines.append(f"  -- \"{doc.raw[start:end]}\" not reported for this fact: {why}")
     result = next(r for r in results_for(fb, doc, findings) if r.fact == fact.id)
     lines += ["", f"status: {result.status} ({result.reason})"]
     return "\n".join(lines) + "\n"

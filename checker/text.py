@@ -183,7 +183,7 @@ def split_sentences(text: str, start: int = 0, forced: list[int] | None = None) 
 
 # --- tokens and clauses --------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+(?:['.\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:(?:['.\-]|(?<=\d),(?=\d{3}\b))\w+)*|[^\w\s]")
 _CLAUSE_WORDS = frozenset("""
 when while whereas because although though where which who whom whose but after
 before until unless since that

@@ -55,8 +55,9 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
     return False
 
 
-def firmly_bound(view, fact: Fact, start: int, end: int, rivals=(), cued: bool = False) -> bool:
-    """Evidence enough for a contradiction: the value is about this fact, not a neighbour.
+def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool = False) -> str | None:
+    """Why the value is not firmly bound to the fact (None when it is): evidence
+    enough for a contradiction is that the value is about this fact, not a neighbour.
 
     Every anchor sits in the value's clause, or in its part of the sentence when
     the value's clause has no subject of its own; no rival value (another number
@@ -70,29 +71,30 @@ def firmly_bound(view, fact: Fact, start: int, end: int, rivals=(), cued: bool =
     for key in about:
         dist, hit = view.nearest(ANCHOR, key, start, end)
         if hit is None:
-            return False
+            return f"'{key}' is not near it"
         if hit.end <= view.start:  # previous sentence, referred back to
             in_clause = False
             if own_subject(view, start, about):
-                return False  # "Xi Jinping last went there in 2023": someone else
+                return "its clause has a subject of its own, not the previous sentence's"
             continue
         if any(view.distance(hit, r[0], r[1]) < dist for r in rivals):
-            return False
+            return f"another value sits closer to '{key}'"
         if hit.start >= end and any(t.text.lower() in _NEXT_PREDICATE for t in view.tokens
                                     if end <= t.start < hit.start):
-            return False  # the anchor belongs to a later predicate ("... and go on to B")
+            return f"'{key}' belongs to a later predicate"
         if view.clause(hit.start) != clause:
             in_clause = False
             if view.part(hit.start) != view.part(start):
-                return False
+                return f"'{key}' is in another part of the sentence"
             if subject is None:
                 subject = own_subject(view, start, about)
             if subject:
-                return False
-    if fact.spec.cues and not in_clause and not cued:
-        return any(h.category == "cue" and h.key in fact.spec.cues and view.clause(h.start) == clause
-                   for h in view.hits)
-    return True
+                return f"'{key}' is in another clause, and the value's clause has a subject of its own"
+    if fact.spec.cues and not in_clause and not cued \
+            and not any(h.category == "cue" and h.key in fact.spec.cues and view.clause(h.start) == clause
+                        for h in view.hits):
+        return "the anchors are outside its clause and no cue is in it"
+    return None
 
 
 _PLACE_PREPOSITIONS = frozenset("to in at into towards toward and".split())

@@ -27,6 +27,10 @@ _PORTION = re.compile(r"\s+of\s+(?:the|its|their|this|that|which)\b", re.I)
 _UNIT_BEFORE = re.compile(r"\s+(?:of\s+)?")
 # A noun right after a percentage or an amount says what it measures: "a 2% goal".
 _MODIFIED = re.compile(r"\s+([a-z]{3,})\b(?!['-])")
+# Words that may follow an amount without being what it measures ("12.6% last month").
+_NOT_NOUNS = frozenset("""last next this earlier later ago now then today yesterday tonight already still
+respectively apiece each annually overall higher lower more less fewer above below over under down
+year-on-year""".split())
 _OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
 _LINKING = frozenset("""numbered number numbering totalled totaled totalling totaling total totals
 reached reach reaches stood stand stands amounted amount amounts came come comes rose climbed fell
@@ -52,9 +56,7 @@ def unit_of(view, m) -> Count | None:
         if m.currency and _PORTION.match(text, m.end, view.end):
             return None  # "$16 billion of the aid": a part, not the whole
         key = f"¤{m.currency}" if m.currency else "¤percent"
-        noun = _MODIFIED.match(text, m.end, view.end)
-        narrowed = noun.group(1).lower() if noun and noun.group(1).lower() not in PHRASE_ENDERS else None
-        return Count(key, m.end, narrowed=narrowed)  # "a 2% goal" is a goal
+        return Count(key, m.end, narrowed=_noun_after(text, m.end, view.end))  # "a 2% goal" is a goal
     if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
         return _compound(view, m)
     if _is_total(view, m):
@@ -68,9 +70,7 @@ def unit_of(view, m) -> Count | None:
     named = next((h for h in view.hits if h.category == UNIT and h.end <= m.start
                   and _UNIT_BEFORE.fullmatch(text, h.end, m.start)), None)
     if named is not None:  # "a majority of about 170 seats", "the magnitude 6.8 quake"
-        noun = _MODIFIED.match(text, m.end, view.end)
-        narrowed = noun.group(1).lower() if noun and noun.group(1).lower() not in PHRASE_ENDERS else None
-        return Count(named.key, m.end, narrowed=narrowed)  # "a magnitude 3.9 aftershock"
+        return Count(named.key, m.end, narrowed=_noun_after(text, m.end, view.end))  # "a magnitude 3.9 aftershock"
     if text[m.end:m.end + 1].isalpha():  # "72km": the unit is written against the number
         glued = next((h for h in view.hits if h.category == UNIT and h.start == m.end), None)
         return Count(glued.key, glued.end) if glued else None
@@ -85,6 +85,12 @@ def unit_of(view, m) -> Count | None:
         key = _unit_before(view, m, nxt)
         return Count(key, m.end) if key else None
     return None
+
+
+def _noun_after(text: str, start: int, end: int) -> str | None:
+    noun = _MODIFIED.match(text, start, end)
+    word = noun.group(1).lower() if noun else None
+    return word if word and word not in PHRASE_ENDERS and word not in _NOT_NOUNS else None
 
 
 def _last_word(text: str, end: int) -> str:

@@ -19,7 +19,7 @@ from ..model import DateValue, Fact, Interval, day, from_day
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator
 from ..stance import statement_date
-from .binding import entity_between, firmly_bound, rank
+from .binding import entity_between, loose_binding, rank
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
 _REACH_BACK = {"since", "first_since", "first_in", "for"}
@@ -67,9 +67,14 @@ class DateValidator(Validator):
         ref = view.doc.date
         for m in view.dates:
             if statement_date(view, m.start, m.end):
+                view.dropped(facts, m.start, m.end, "it dates when something was said")
                 continue  # "the ministry said on Monday": when it was said
-            cands = [f for f in facts if view.has_all(f.spec.about) and _eligible(f, m, ref, view)]
+            near = [f for f in facts if view.has_all(f.spec.about)]
+            cands = [f for f in near if _eligible(f, m, ref, view)]
             if not cands:
+                view.dropped([f for f in facts if f not in near], m.start, m.end, "the fact's anchors are not near it")
+                view.dropped(near, m.start, m.end, "its form does not fit the fact (a 'since' or 'first' date "
+                                                   "for an event date, or the reverse; or no year and no publication date)")
                 continue
             ranked = rank(view, cands, m.start, m.end)
             values = {f.id: _value_for(m, f) for f in ranked}
@@ -82,19 +87,30 @@ class DateValidator(Validator):
                     out.append(view.finding(f.id, "match", m.start, m.end,
                                             f"{describe(v)} agrees with {describe(f.spec.value)}",
                                             v.hull.hi - v.hull.lo + (0.5 if m.marker or m.relative else 0)))
+                    view.dropped([c for c in ranked if c is not f], m.start, m.end, f"explained by fact '{f.id}'")
+                else:
+                    view.dropped([f], m.start, m.end, "it agrees, but no cue or anchor ties it to the fact's event")
                 continue
             best = ranked[0]
+            view.dropped(ranked[1:], m.start, m.end, f"closer to fact '{best.id}'")
             if m.yearless or values[best.id] is None:
+                view.dropped([best], m.start, m.end, "no year, so it cannot be placed")
                 continue
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
             why_not = view.negation(m.start) or view.hedge(m.start, m.end) or _another_era(best, values[best.id], ref)
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
-            elif _tied(view, best, m, strict=True) and firmly_bound(view, best, m.start, m.end,
-                                                                   cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start)) \
-                    and not _governed_elsewhere(view, best, m) \
-                    and not any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,
-                                               best.spec.about) for k in best.spec.about):
+                continue
+            loose = ("no cue of the fact ties it to the fact's event" if not _tied(view, best, m, strict=True)
+                     else loose_binding(view, best, m.start, m.end,
+                                        cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start))
+                     or ("its clause is governed by another event" if _governed_elsewhere(view, best, m) else None)
+                     or ("another place or subject sits between it and the anchors"
+                         if any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,
+                                               best.spec.about) for k in best.spec.about) else None))
+            if loose:
+                view.dropped([best], m.start, m.end, f"{reason}, but not firmly about it: {loose}")
+            else:
                 out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
         return out
 
@@ -151,7 +167,14 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     for group in _SAME_EVENT:
         if known & group:
             known |= group
+    if between[0] in _ELIDED:
+        # "The trip is his first to France in 11 years": the noun comes before 'first'
+        before = re.findall(r"[a-z]+", view.doc.low[view.start:found.start() + min(clause_start, m.start)])
+        return any(_stem(w) in known for w in before[-8:])
     return any(_stem(w) in known for w in between[:5])
+
+
+_ELIDED = frozenset("to by at with abroad outside overseas there here".split())
 
 
 def _value_for(m, fact: Fact) -> DateValue | None:
@@ -239,7 +262,8 @@ def _scheduled(view, m) -> bool:
 
 _ORDINALS = frozenset("first second third fourth previous earlier prior initial".split())
 _NOT_NOUNS = frozenset("""has have had was were is are be been being not also just then newly jointly
-officially formally finally recently already first was will would could to the a an its his her their""".split())
+officially formally finally recently already first was will would could to the a an its his her their
+that which who""".split())  # "the tremor that jolted": a relative clause, the cue is its verb
 
 
 def _cue_elsewhere(view, fact: Fact, hit) -> bool:

@@ -75,10 +75,12 @@ class OfficialValidator(Validator):
                 continue
             left = _left_qualifier(view, hit)
             if not _is_current_role(view, hit, left):
+                view.dropped(holders_, hit.start, hit.end, "the role is a former, acting, deputy or other form of it")
                 continue
             right_end, right = _right_qualifier(view, hit)
             names, firm = holders(view, hit, left, right_end, [f.spec.person for f in holders_])
             if not names:
+                view.dropped(holders_, hit.start, hit.end, "no person is named in the role")
                 continue
             # The fact's own person in the fact's own role matches whatever the
             # qualifier ("Communist Party General Secretary Nguyen Phu Trong").
@@ -89,14 +91,23 @@ class OfficialValidator(Validator):
                 continue
             fits = {f.id: _qualifier_fits(view, f, hit, left, right) for f in holders_}
             fitting = [f for f in holders_ if fits[f.id] != "other"]
+            view.dropped([f for f in holders_ if fits[f.id] == "other"], hit.start, hit.end,
+                         "the role is another country's or organisation's")
             # Another person is a contradiction only when the role is surely
             # this fact's: one holder, one name, a qualifier that says so.
             sure = [f for f in fitting if fits[f.id] in ("explicit", "before", "none")]
-            if not firm or len(names) > 1 or len(sure) != 1 or len(fitting) > 1 or _in_the_past(view, hit, sure[0]):
+            said = ", ".join(f"'{n.text}'" for n in names)
+            why = ("the name is not firmly the role's holder" if not firm
+                   else "several people are named" if len(names) > 1
+                   else "the role's country or organisation is not said" if len(sure) != 1
+                   else "several facts share the role" if len(fitting) > 1
+                   else "the sentence speaks of the past" if _in_the_past(view, hit, sure[0])
+                   else "the name may be the same person's (a nickname or relative)"
+                   if maybe_same(names[0].text, sure[0].spec.person) else None)
+            if why:
+                view.dropped(fitting, hit.start, hit.end, f"{said} named in the role, but {why}")
                 continue
             f, name = sure[0], names[0]
-            if maybe_same(name.text, f.spec.person):
-                continue  # "Jay Powell" for Jerome Powell: a nickname, or a relative
             reason = f"'{name.text}' named as {hit_text(view, hit)}, expected {f.spec.person}"
             if near_miss(name.text, f.spec.person):
                 reason += " (a misspelling?)"

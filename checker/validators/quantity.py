@@ -17,7 +17,7 @@ from ..values.numbers import parse_quantity
 from ..values.units import spellings, unit_key
 from .base import Entry, Validator
 from ..values.units import PHRASE_ENDERS
-from .binding import describe, firmly_bound, rank
+from .binding import describe, loose_binding, rank
 from .counting import Count, unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
@@ -93,12 +93,22 @@ class QuantityValidator(Validator):
 
     def check(self, view, facts: list[Fact]):
         out = []
-        counted = [(m, c) for m in view.numbers if m.is_count
-                   and (c := unit_of(view, m) or _after_cue(view, m, facts)) is not None]
+        counted = []
+        for m in view.numbers:
+            count = (unit_of(view, m) or _after_cue(view, m, facts)) if m.is_count else None
+            if count is None:
+                view.dropped(facts, m.start, m.end, "not a count of any fact's unit" if m.is_count
+                             else "not a count (a year, an ordinal, a time or a label)")
+            else:
+                counted.append((m, count))
         for m, count in counted:
             unit, stated_end = count.unit, count.end
             cands = [f for f in facts if unit in f.spec.units and view.has_all(f.spec.about)]
             if not cands:
+                view.dropped([f for f in facts if unit in f.spec.units], m.start, stated_end,
+                             "the fact's anchors are not near it")
+                view.dropped([f for f in facts if unit not in f.spec.units], m.start, stated_end,
+                             "it counts another unit")
                 continue
             if m.modifier is None and _PASSES.search(view.doc.low[view.start:m.start]):
                 m = replace(m, interval=Interval(m.interval.lo, float("inf")), modifier="lower_bound")
@@ -117,13 +127,23 @@ class QuantityValidator(Validator):
                 f = consistent[0]
                 out.append(view.finding(f.id, "match", m.start, stated_end,
                                         f"{said} overlaps {describe(f.spec.interval)}", _vagueness(m.interval)))
+                view.dropped([c for c in ranked if c is not f], m.start, stated_end,
+                             f"{said} is explained by fact '{f.id}'")
                 continue
+            view.dropped(ranked[1:], m.start, stated_end, f"{said} is closer to fact '{best.id}'")
             rivals = [(n.start, c.end) for n, c in counted if c.unit == unit and n.start != m.start]
-            if not firmly_bound(view, best, m.start, stated_end, rivals):
+            loose = loose_binding(view, best, m.start, stated_end, rivals)
+            other = None if loose else (
+                "it counts part of the fact's subject or another group" if not _of_the_same(view, best, stated_end)
+                else "it counts a narrower group" if count.narrowed and not _uses(best, count.narrowed)
+                else "no cue of the fact ties it" if not _cued(view, best, m.start)
+                else "its subject names another measure" if unit.startswith("¤") and _other_measure(view, best, m.start)
+                else None)
+            if loose or other:
+                # "63% of the seats", "8 workers were filling potholes", "a 2% goal": something else
+                view.dropped([best], m.start, stated_end, f"{said} is outside {describe(best.spec.interval)}, "
+                                                          f"but not firmly about it: {loose or other}")
                 continue
-            if not _of_the_same(view, best, stated_end) or (count.narrowed and not _uses(best, count.narrowed)) \
-                    or not _cued(view, best, m.start) or (unit.startswith("¤") and _other_measure(view, best, m.start)):
-                continue  # "63% of the seats", "8 workers were filling potholes", "a 2% goal": something else
             reason = f"{said} is outside {describe(best.spec.interval)}"
             why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m) or _compared(view, m)
                        or _other_scope(view, m) or _other_scale(m.interval, best))
