@@ -134,7 +134,7 @@ class SentenceView:
 
     # --- how the value is asserted -------------------------------------------
     def hedge(self, start: int, end: int | None = None) -> str | None:
-        return stance.hedge(self, start)
+        return stance.hedge(self, start, end)
 
     def negation(self, start: int) -> str | None:
         return stance.negation(self, start)

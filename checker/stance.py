@@ -17,16 +17,26 @@ _HEDGES = re.compile(
     r"estimates? (?:suggest|show)|on course to|on track to|set to win|hypothetical|"
     r"if|unless|whether|would-be|would have|could have|might have|odds|futures|bets?|betting|"
     r"implies|imply|implied|priced in|pricing|prices in|expecting|see|sees|seen|median projection|"
-    r"would be|would reach|would rise|would fall|would total)\b")
+    r"would be|would reach|would rise|would fall|would total|"
+    r"(?:opinion )?polls?(?! (?:stations?|booths?|day|closed?|opened?)\b)|polling(?! (?:stations?|booths?|day)\b)|"
+    r"surveys? (?:suggest|show|put)s?|early (?:estimates?|figures|indications)|estimates? put|"
+    r"fears?|feared|needs?|requires?|required|threshold|targets?|targeting|aims? (?:for|to)|goal|"
+    r"fac(?:e|es|ed|ing) (?:up to|a maximum|as many as|as much as)|any \w+(?: \w+)? (?:above|over|below|under|exceeding|of more than))\b")
+# After the value: "as many as 1,000 people may be buried", "300 are feared dead".
+_HEDGES_AFTER = re.compile(
+    r"^(?:\W*\w+){0,3}?\W+(?:may|might|could|would)(?: not)? (?:be|have|yet)\b|"
+    r"^(?:\W*\w+){0,3}?\W+(?:are|were|is|was) (?:feared|believed|thought|presumed)\b")
 _RUNNING = re.compile(
     r"\b(?:with \S+ (?:of|out of) \S+ (?:\w+ )?(?:declared|counted|reported|in)|"
     r"partial (?:results|count)|preliminary (?:results|count)|with most votes counted|"
-    r"early (?:results|returns)|expected to (?:rise|climb|increase|grow)|likely to (?:rise|climb)|"
+    r"early (?:results|returns|trends|counting)|(?:leads?|leading|ahead) in|expected to (?:rise|climb|increase|grow)|likely to (?:rise|climb)|"
     r"as of (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d+)|still counting)\b")
 _NEGATIONS = re.compile(
     r"\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
     r"refuted|false(?:ly)?)\b|n't\b")
 _DISPUTED = re.compile(r"\b(?:that|reports?|claims?|accusations?|allegations?|suggestions?|estimates?)\b")
+# A participle right after these is an adjective ("put insured losses at"), not a verb of its own.
+_BEFORE_ADJECTIVE = frozenset("the a an its their his her our put puts show shows showed see sees".split())
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 # Verbs whose date is the date of the statement, not of the event ("said on Monday").
 _REPORTING = re.compile(
@@ -36,15 +46,19 @@ _REPORTING = re.compile(
 _DATELINE = re.compile(r"^[\"'(]*[A-Z][A-Z .'-]+,\s*$")
 
 
-def hedge(view, start: int) -> str | None:
+def hedge(view, start: int, end: int | None = None) -> str | None:
     """Why a value is not asserted as a fact (forecast, condition, question, running count), or None."""
+    if end is not None:
+        after = _HEDGES_AFTER.search(view.doc.low[end:min(view.end, end + 60)])
+        if after:
+            return f"hedged ('{after.group(0).split()[-2]} {after.group(0).split()[-1]}')"
     first = view.clause_start(start)
     before = view.doc.low[first:start]
     for m in reversed(list(_HEDGES.finditer(before))):
         # The hedge must govern the verb the value hangs on: another participle
         # between them ("may mean ... a treaty adopted in 2001") has its own.
         words = re.findall(r"[a-z]+", before[m.end():])
-        if not any(_PARTICIPLE.match(w) for w in words[1:]):
+        if not any(_PARTICIPLE.match(w) and prev not in _BEFORE_ADJECTIVE for prev, w in zip(words, words[1:])):
             return f"hedged ('{m.group(0)}')"
     if view.doc.norm[view.start:view.end].rstrip().endswith("?"):
         return "asked, not stated (a question)"

@@ -146,8 +146,8 @@ READINGS = [
     ("The law allows not more than 500 troops.", "not more than 500", "[0, 500]", "upper_bound"),
     ("The law allows a maximum of 500 troops.", "a maximum of 500", "[0, 500]", "upper_bound"),
     ("Survey: <500 firms affected.", "<500", "[0, 500]", "upper_bound"),
-    ("The minister said shells could number up to 9 million.", "up to 9 million", "[5.4e6, 9e6]",
-     "upper_emphatic"),
+    ("The minister said shells could number up to 9 million.", "up to 9 million", "[0, 9e6]",
+     "upper_bound"),
     ("Shells could number as many as 9 million.", "as many as 9 million", "[5.4e6, 9e6]", "upper_emphatic"),
     ("Aid could be as much as $9 billion.", "as much as $9 billion", "[5.4e9, 9e9]", "upper_emphatic"),
     ("More than 3 to 5 million shells moved.", "More than 3 to 5 million", "[3e6, inf]", "lower_bound"),
@@ -314,7 +314,7 @@ PARSE = [
     ("about 5 million", "[4.5e6, 5.5e6]"),
     ("more than 3 million rounds", "[3e6, inf]"),
     ("at least 300", "[300, inf]"),
-    ("up to 9 million", "[5.4e6, 9e6]"),
+    ("up to 9 million", "[0, 9e6]"),
     ("as many as 9 million", "[5.4e6, 9e6]"),
     ("~5 million", "[4.5e6, 5.5e6]"),
     ("3 to 5 million", "[3e6, 5e6]"),
@@ -446,7 +446,7 @@ def test_rendered_values_read_back(case):
 
 
 FACTORS = {"nearly": ("0.9", "1"), "about": ("0.9", "1.1"), "more than": ("1", None), "at least": ("1", None),
-           "up to": ("0.6", "1"), "as many as": ("0.6", "1"), "less than": ("0", "1"),
+           "up to": ("0", "1"), "as many as": ("0.6", "1"), "less than": ("0", "1"),
            "just over": ("1", "1.1"), "~": ("0.9", "1.1")}
 
 

@@ -23,6 +23,8 @@ _OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)
 _SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injured|wounded|hurt|missing|"
                           r"displaced|evacuated|arrested|detained|rescued|affected|homeless|hospitali[sz]ed|"
                           r"infected|stranded|trapped|unaccounted)\b", re.I)
+# "three rounds of talks": what kind of rounds; only a fact that speaks of talks takes it.
+_OF_KIND = re.compile(r"\s+of\s+[a-z]{3,}\b")
 _PORTION = re.compile(r"\s+of\s+(?:the|its|their|this|that|which)\b", re.I)
 _UNIT_BEFORE = re.compile(r"\s+(?:of\s+)?")
 # A noun right after a percentage or an amount says what it measures: "a 2% goal".
@@ -56,7 +58,10 @@ def unit_of(view, m) -> Count | None:
         if m.currency and _PORTION.match(text, m.end, view.end):
             return None  # "$16 billion of the aid": a part, not the whole
         key = f"¤{m.currency}" if m.currency else "¤percent"
-        return Count(key, m.end, narrowed=_noun_after(text, m.end, view.end))  # "a 2% goal" is a goal
+        narrowed = _noun_after(text, m.end, view.end)  # "a 2% goal" is a goal
+        if m.currency and narrowed is None:
+            narrowed = _in_what(text, m.end, view.end)  # "$45 million in fees" is the fees
+        return Count(key, m.end, narrowed=narrowed)
     if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
         return _compound(view, m)
     if _is_total(view, m):
@@ -78,13 +83,32 @@ def unit_of(view, m) -> Count | None:
     if key is not None:
         factor = 0.01 if re.search(r"\bbasis\s+$", view.doc.low[m.end:end - len(_last_word(text, end))]) else 1.0
         rate = _RATE.match(text, end, view.end)
-        narrowed = _SUBCATEGORY.match(text, end, view.end)
+        narrowed = _SUBCATEGORY.match(text, end, view.end) or _OF_KIND.match(text, end, view.end)
         word = (rate or narrowed).group(0).strip().lower() if (rate or narrowed) else None
+        if word and word.startswith("of ") and (word[3:] in PHRASE_ENDERS or word[3:] in _NOT_NOUNS):
+            word = None
         return Count(key, end, factor, word)
     if skipped == 0:
         key = _unit_before(view, m, nxt)
         return Count(key, m.end) if key else None
     return None
+
+
+_IN_NOUN = re.compile(r"\s+in\s+([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?")
+# What an amount "in" may be and still be the whole sum ("$1.4 billion in military aid").
+_WHOLE = frozenset("""total all cash aid assistance funding funds damages revenue revenues sales value
+debt spending investment investments loans grants support losses payments compensation assets
+contracts orders bonds credit equity reserves financing capital""".split())
+
+
+def _in_what(text: str, start: int, end: int) -> str | None:
+    """The noun of 'in fees' or 'in military aid' after an amount, unless it names the whole sum."""
+    found = _IN_NOUN.match(text, start, end)
+    if not found or found.group(1) in PHRASE_ENDERS or found.group(1) in _NOT_NOUNS:
+        return None
+    second = found.group(2)
+    noun = second if second and second not in PHRASE_ENDERS and second not in _NOT_NOUNS else found.group(1)
+    return None if noun in _WHOLE else noun
 
 
 def _noun_after(text: str, start: int, end: int) -> str | None:
@@ -98,6 +122,12 @@ def _last_word(text: str, end: int) -> str:
     return m.group(0) if m else ""
 
 
+_SIZES = frozenset("""mm millimeter millimetre millimeters millimetres cm centimeter centimetre meter metre
+km kilometer kilometre inch foot ft yard mile calibre caliber gram kilogram kg ton tonne pound lb litre liter
+gallon acre hectare storey story floor year month week day hour minute second megawatt kilowatt gigawatt
+volt watt mile-long""".split())
+
+
 def _compound(view, m) -> Count | None:
     """'The 23-article treaty' counts the treaty's articles, 'a half-point cut' is a cut of
     half a point; 'a 174-seat majority' is a majority of 174; 'a 650-seat house' and '152-millimetre shells' measure something else."""
@@ -108,7 +138,8 @@ def _compound(view, m) -> Count | None:
     if noun is None or not gap:
         return None
     if noun.category == UNIT:
-        return Count(noun.key, noun.end)
+        # "a 174-seat majority" is a majority of 174; "152-millimeter shells" measures each shell
+        return None if word.group(0)[1:].lower() in _SIZES else Count(noun.key, noun.end)
     unit = next((h for h in view.hits if h.category == UNIT and h.start == m.end + 1 and h.end == after), None)
     return Count(unit.key, noun.end) if unit else None
 

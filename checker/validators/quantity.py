@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import ANCHOR, UNIT, Lexicon
 from ..model import Fact, Interval
+from ..values.dates import find_dates
+from ..stance import statement_date
 from ..values.numbers import parse_quantity
 from ..values.units import spellings, unit_key
 from .base import Entry, Validator
@@ -30,6 +32,7 @@ class QuantitySpec:
     unit_text: str
     about: tuple[str, ...]
     cues: tuple[str, ...]
+    time: Interval | None = None   # when the fact holds, from dates in its claim ("in 2023")
 
 
 class QuantityValidator(Validator):
@@ -68,7 +71,7 @@ class QuantityValidator(Validator):
         cues = tuple(lexicon.add("cue", c) for c in entry.texts("cues"))
         if interval is None or not units:
             return None
-        return QuantitySpec(interval, frozenset(keys), units[0], about, cues)
+        return QuantitySpec(interval, frozenset(keys), units[0], about, cues, _claim_time(entry.text("claim")))
 
     @staticmethod
     def _widen(entry: Entry, interval: Interval, tol: str) -> Interval | None:
@@ -145,8 +148,8 @@ class QuantityValidator(Validator):
                                                           f"but not firmly about it: {loose or other}")
                 continue
             reason = f"{said} is outside {describe(best.spec.interval)}"
-            why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m) or _compared(view, m)
-                       or _other_scope(view, m) or _other_scale(m.interval, best))
+            why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m, best) or _compared(view, m)
+                       or _other_scope(view, m, best) or _other_scale(m.interval, best))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {why_not}"))
             else:
@@ -243,23 +246,44 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|reported|according|estimated|
                        r"claimed|claims?|stated|added|warned|noted|wrote|reports?|assessments?|accus\w*|alleg\w*)\b")
 
 
-def _earlier_time(view, m) -> str | None:
+def _claim_time(claim: str | None) -> Interval | None:
+    """The span of the dates a claim names with a year ("grew 5.6% in 2023")."""
+    found = [d.value.hull for d in find_dates(claim or "") if not d.yearless and not d.relative and not d.marker]
+    if not found:
+        return None
+    return Interval(min(iv.lo for iv in found), max(iv.hi for iv in found))
+
+
+def _earlier_time(view, m, fact: Fact) -> str | None:
     """A figure for another time is not the fact's: "202 seats in 2019", a figure in a
-    sentence about 1960, "had held rates at 5.25%", "expected to end 2025 at 3.4%"."""
+    sentence about 1960, "had held rates at 5.25%", "expected to end 2025 at 3.4%".
+    A fact whose claim names its own time ("in 2023") is compared with that time."""
     ref = view.doc.date
+    own = fact.spec.time
     part = view.part(m.start)
     opener = next((t for t in view.tokens if t.part == part), None)
     for d in view.dates:
         # "... since 1960, when a quake destroyed Agadir, killing 12,000": the when-part has that date
         dated_when = opener is not None and opener.text.lower() == "when" and 0 <= opener.start - d.end <= 3
         if d.yearless or not dated_when and (d.marker in ("since", "for", "first_since", "first_in")
-                                             or view.part(d.start) != part):
+                                             or view.part(d.start) != part or _modifies_a_noun(view, d, m)):
             continue
         said = view.doc.raw[d.start:d.end]
+        if statement_date(view, d.start, d.end):
+            continue  # "according to its report published on Thursday": when it was said
+        if own is not None:
+            hull = d.value.hull
+            if not hull.overlaps(own):
+                return f"stated for another time ('{said}') than the fact's"
+            if (hull.hi - hull.lo) * 4 < own.hi - own.lo:
+                return f"stated for part of the fact's time ('{said}')"
+            continue
         if ref is not None and d.value.hull.hi < ref.toordinal() - 31:
             return f"stated for an earlier time ('{said}')"
         if ref is not None and d.value.hull.lo > ref.toordinal() + 31:
             return f"a forecast for a later time ('{said}')"
+    if _PREVIOUS.search(view.doc.low[view.clause_start(m.start):m.start]):
+        return "stated for an earlier time ('previous')"
     if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.low):
         return "stated for an earlier time ('by ...')"
     before = view.doc.low[view.clause_start(m.start):m.start]
@@ -267,6 +291,22 @@ def _earlier_time(view, m) -> str | None:
             not _REPORTED.search(view.doc.low[view.start:m.start]):
         return "stated for an earlier time (past perfect)"
     return None
+
+
+# "The previous record ... was 7.6 million": the subject is an earlier one.
+_PREVIOUS = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|peak|low|total|"
+                       r"figure|estimate|toll|count|forecast|tally)\b")
+_MODIFIER_OPENERS = frozenset("founded established formed born created".split())
+
+
+def _modifies_a_noun(view, d, m) -> bool:
+    """'The party, founded in 1948, won 44 seats': the date is in a clause set off to
+    describe a noun, not the time of the value."""
+    clause = view.clause(d.start)
+    if clause == view.clause(m.start):
+        return False
+    words = [t for t in view.tokens if t.clause == clause and t.text.isalpha()]
+    return bool(words) and words[0].text.lower() in _MODIFIER_OPENERS
 
 
 _COMPARED = re.compile(r"(?:\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than|up\s+from|down\s+from)"
@@ -300,18 +340,36 @@ _SCOPE = re.compile(
     r"|\bincluding one\b|\bthe (?:largest|strongest|biggest) of which\b")
 
 
-def _other_scope(view, m) -> str | None:
+def _other_scope(view, m, fact: Fact) -> str | None:
     """A figure over another span or for a member of a group: 'down 25% since the
-    outage', 'cancelled 3,500 flights over Friday and Saturday', 'one of them of magnitude 6.2'."""
+    outage', 'cancelled 3,500 flights over Friday and Saturday', 'one of them of magnitude 6.2',
+    'life expectancy for men'. A fact that speaks of that span itself ('since the mission
+    began') takes it."""
     first, last = view.part_span(m.start)
-    found = _SCOPE.search(view.doc.low[first:m.start]) or _SCOPE.search(view.doc.low[m.end:last])
-    return f"stated for another span or part ('{found.group(0).strip()}')" if found else None
+    claim = fact.claim.lower()
+    for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, view.doc.low[m.end:last]),
+                     (_SUBGROUP, view.doc.low[view.clause_start(m.start):m.start])):
+        found = rx.search(text)
+        if found and found.group(0).startswith("since") and _PERFECT.search(view.doc.low[first:m.start]):
+            continue  # "has trained 16,000 since its mission began": the whole span so far
+        if found:
+            word = found.group(0).split()[-1 if rx is _SUBGROUP else 0]  # "since", "over", "men"
+            if not re.search(rf"\b{re.escape(word)}\b", claim):
+                return f"stated for another span or part ('{found.group(0).strip()}')"
+    return None
+
+
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?[a-z]+(?:ed|en|t)\b")
+_SUBGROUP = re.compile(r"\b(?:for|among)\s+(?:\w+\s+)?(?:men|women|boys|girls|children|adults|males|females|"
+                       r"teenagers|seniors|pensioners|the elderly|infants|newborns|students|veterans)\b")
 
 
 def _other_scale(iv: Interval, fact: Fact) -> str | None:
-    """A number two orders of magnitude away counts something else (a rate, one shipment)."""
+    """A number four orders of magnitude away counts something else (one household's
+    grant against a national plan); a slip of one scale word (million for billion) is
+    a thousandfold and still contradicts."""
     f = fact.spec.interval
-    if f.lo > 0 and iv.hi < f.lo / 100 or iv.lo > 0 and f.hi < iv.lo / 100:
+    if f.lo > 0 and iv.hi < f.lo / 10_000 or iv.lo > 0 and f.hi < iv.lo / 10_000:
         return "too far from the fact to be the same quantity"
     return None
 

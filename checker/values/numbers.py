@@ -116,8 +116,9 @@ _MODS = {  # canonical name: (words, factor on the low end, factor on the high e
                     r"|exceeding|no\s+(?:fewer|less)\s+than|not\s+less\s+than|greater\s+than"
                     r"|a\s+minimum\s+of|>=?|≥", "1", "Infinity"),
     "upper_bound": (r"less\s+than|fewer\s+than|under|below|at\s+most|not?\s+more\s+than"
-                    r"|a\s+maximum\s+of|<=?|≤", "0", "1"),
-    "upper_emphatic": (r"up\s+to|as\s+(?:many|much|high|large|great)\s+as", "0.6", "1"),
+                    r"|a\s+maximum\s+of|up\s+to|<=?|≤", "0", "1"),
+    # "as many as 5,000" stresses how many: near the top, not anywhere below it
+    "upper_emphatic": (r"as\s+(?:many|much|high|large|great)\s+as", "0.6", "1"),
 }
 _MOD_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v[0]})" for k, v in _MODS.items())
                          + r")\s*\Z", _I)
@@ -154,6 +155,8 @@ _LABEL_PREV = re.compile(
     r"|terminal|fig\.|figure|category|clause|apartment|tier|stage|item)\s*|#\s*|\b(?-i:No)\s+)\Z", _I)
 _CODE_PREV = re.compile(r"(?:\b[A-Z][A-Za-z]{0,4}|\b[A-Z]{2,}[a-z]?)-\Z|(?<=\d)/\Z")
 _CODE_NEXT = re.compile(r"/\d")
+_PHONE_NEXT = re.compile(r"[ -]\d{3,4}[ -]\d{3,4}\b|-\d{4}\b")
+_PHONE_PREV = re.compile(r"\b0\d{2,4}[ -]\Z")
 # A capitalised word right after a bare number makes a name ("38 North"); a plural
 # or a nationality ("300 Americans", "5 French soldiers", a headline's "300 Shells") counts.
 _NAME_NEXT = re.compile(rf"\s+(?!{_MONTH})[A-Z][a-z]*\b(?<!s)(?<!an)(?<!ese)(?<!ish)(?<!ch)(?<!i)")
@@ -296,6 +299,10 @@ def _not_count(text: str, a: _Atom, b: _Atom, floor: int, currency: str | None) 
     if (_LABEL_PREV.search(text, w, a.start) or _CODE_PREV.search(text, w, a.start)
             or _CODE_NEXT.match(text, b.end) or a is b and _NAME_NEXT.match(text, b.end)):
         return True
+    if (len(a.raw) > 1 and a.raw[0] == "0" and a.raw[1].isdigit()
+            or len(a.raw) >= 3 and a.raw.isdigit() and (_PHONE_NEXT.match(text, b.end)
+                                                       or _PHONE_PREV.search(text, max(0, a.start - 8), a.start))):
+        return True  # "0344 493 0787", "555-0142": a phone number or a code, not a count
     if not (a.raw.isdigit() and b.raw.isdigit() and len(a.raw) <= 4 and len(b.raw) <= 4):
         return False
     month_before = _MONTH_BEFORE.search(text, w, a.start)
@@ -401,6 +408,10 @@ _FRACTION_OF_ONE = re.compile(
     r"year|month|week|day|its|their|his|her|our|which|that|an?)\b)", _I)
 
 
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|the|this|that|next|previous|"
+                            r"same|each|every|per|latest|fiscal)[\s-]+\Z", _I)
+
+
 def _with_fractions(text: str) -> list[NumberMention]:
     found = _scan(text, False)
     if "half" not in text.lower() and "quarter" not in text.lower():
@@ -408,6 +419,8 @@ def _with_fractions(text: str) -> list[NumberMention]:
     for m in _FRACTION_OF_ONE.finditer(text):
         if any(n.start < m.end() and m.start() < n.end for n in found):
             continue
+        if _PERIOD_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not m.group(0)[:1].lower() in "ao":
+            continue  # "first-quarter revenue", "the second half": a period, not a fraction
         f = m.group("f").lower()
         v = 0.5 if f == "half" else 0.75 if f.startswith("three") else 0.25
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(" -")))
