@@ -16,9 +16,10 @@ _HEDGES = re.compile(
     r"expected to|expects?|anticipates?|likely to|is likely|are likely|possibly|perhaps|"
     r"estimates? (?:suggest|show)|on course to|on track to|set to win|hypothetical|"
     r"if|unless|whether|would-be|would have|could have|might have|odds|futures|bets?|betting|"
-    r"implies|imply|implied|priced in|pricing|prices in|expecting|see|sees|seen|median projection|"
-    r"would be|would reach|would rise|would fall|would total|"
-    r"(?:opinion )?polls?(?! (?:stations?|booths?|day|closed?|opened?)\b)|polling(?! (?:stations?|booths?|day)\b)|"
+    r"implies|imply|implied|priced in|pricing|prices in|expecting|see|sees|seen(?! (?:on|in|at|here)\b)|"
+    r"median projection|would be(?! (?:held|hosted|sworn|signed|opened|launched|completed|staged)\b)|would reach|would rise|would fall|would total|"
+    r"(?<!the )(?:opinion )?polls?(?! (?:stations?|booths?|day|closed?|opened?)\b)|"
+    r"polling(?! (?:stations?|booths?|day)\b)|"
     r"surveys? (?:suggest|show|put)s?|early (?:estimates?|figures|indications)|estimates? put|"
     r"fears?|feared|needs?|requires?|required|threshold|targets?|targeting|aims? (?:for|to)|goal|"
     r"fac(?:e|es|ed|ing) (?:up to|a maximum|as many as|as much as)|any \w+(?: \w+)? (?:above|over|below|under|exceeding|of more than))\b")

@@ -41,6 +41,8 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
     clause = view.clause(offset)
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in anchor_keys]
     opening = [t for t in view.tokens if t.clause == clause][:2]
+    if opening and opening[0].text.lower() in ("which", "who", "that") and opening[0].start < offset:
+        return False  # "..., which crashed 8.5 million Windows computers on Saturday": the antecedent's
     if len(opening) == 2 and opening[0].text.lower() == "and" and opening[1].start < offset \
             and opening[1].text.lower() in ("the", "its", "their", "his", "her"):
         return True  # "..., and the new ministers held their first meeting on Saturday"

@@ -97,7 +97,8 @@ class DateValidator(Validator):
                 view.dropped([best], m.start, m.end, "no year, so it cannot be placed")
                 continue
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
-            why_not = view.negation(m.start) or view.hedge(m.start, m.end) or _another_era(best, values[best.id], ref)
+            why_not = (view.negation(m.start) or view.hedge(m.start, m.end) or _another_era(best, values[best.id], ref)
+                       or _another_occurrence(view, best, m, ref))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
@@ -123,6 +124,30 @@ def _another_era(fact: Fact, value: DateValue, ref: dt.date | None) -> str | Non
     now = day(ref)
     if abs(fact.spec.value.hull.lo - now) <= 366 and value.hull.hi < now - 2 * 365:
         return "a date years before a current event: another event"
+    return None
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:due|set|scheduled|slated|expected) to|are (?:due|set|scheduled) to|"
+                     r"next|upcoming|coming|forthcoming)\b")
+_PAST = re.compile(r"\b(?:last|previous|prior|earlier)\b")
+_ANNIVERSARY = re.compile(r"\b(?:anniversary|(?:a|one|two|three|four|five|\w+) years? (?:since|after|on from)|"
+                          r"marked|marking|commemorat\w*|remembered|remembering)\b")
+
+
+def _another_occurrence(view, fact: Fact, m, ref: dt.date | None) -> str | None:
+    """A past event is not misdated by a sentence about its next edition ("will host the
+    summit in October"), nor a coming one by its last; an anniversary is dated by its day."""
+    if m.marker is not None:
+        return None  # "his first since 2001", "six years ago": reach back to the fact's own time
+    before = view.doc.low[view.clause_start(m.start):m.start]
+    if ref is not None:
+        now = day(ref)
+        if fact.spec.value.hull.hi < now and _FUTURE.search(before):
+            return "the sentence speaks of a coming occurrence; the fact's is past"
+        if fact.spec.value.hull.lo > now and _PAST.search(before):
+            return "the sentence speaks of an earlier occurrence; the fact's is to come"
+    if _ANNIVERSARY.search(view.low):
+        return "the date may be the anniversary's, not the event's"
     return None
 
 
@@ -220,11 +245,16 @@ _BASE_VERB_AFTER = frozenset("will would to can could may might shall must".spli
 
 
 def _host_clause(view, m) -> int:
-    """The clause a date set off by commas belongs to: 'the next meeting, on Nov. 12-13, ...'."""
+    """The clause a date set off by commas belongs to: 'the next meeting, on Nov. 12-13, ...';
+    and the clause a 'while/when ...ing' adjunct hangs on: 'was shot while giving a speech in
+    August' dates the shooting."""
     clause = view.clause(m.start)
     rest = [t for t in view.tokens if t.clause == clause and not m.start <= t.start < m.end]
     if all(t.text.lower() in ("on", "in", "at", "from", "since", "until", "by") for t in rest):
         return clause - 2  # the clause before the comma
+    if len(rest) >= 2 and rest[0].text.lower() in ("while", "when", "after", "before") \
+            and rest[1].text.lower().endswith("ing"):
+        return clause - 1
     return clause
 
 
@@ -238,7 +268,11 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
     if not fact.spec.cues or _marked(fact, m):
         return False
     cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
+    own = cues + [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about]
     clause = view.clause(m.start)
+    after = [t for t in view.tokens if t.start >= m.end and t.clause == clause][:3]
+    if any(h.start <= t.start < h.end for t in after for h in cues):
+        return False  # "the Nov. 3 presidential election": the date names the cue's event
     tokens = [t for t in view.tokens if t.end <= m.start and t.clause == clause]
     for i in range(len(tokens) - 1, -1, -1):
         t = tokens[i]
@@ -248,7 +282,8 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
         prev = tokens[i - 1].text.lower() if i else ""
         if (word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
                 or prev in _BASE_VERB_AFTER and t.text.isalpha() and t.text.islower()):
-            return True
+            # "the election held on June 9": a participle right after the fact's own noun
+            return not (i and any(h.start <= tokens[i - 1].start < h.end for h in own))
     return False
 
 

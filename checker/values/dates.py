@@ -94,7 +94,7 @@ _TAIL = re.compile(rf"{_CONN}(?:{_alts('t_', _AS_END)})")
 _TOKEN = re.compile(rf"(?P<mon>{_MON})|(?P<wd>{_WD})|(?P<num>\d+)")
 _AND = re.compile(r"\band\b")
 # "first" within six words before "since X" or "in N years"; not "First Deputy ..."
-_FIRST = re.compile(r"(?:\b[Ff]or\s+the\s+first\s+time|\bfirst(?:-ever)?)((?:\s+[\w'’-]+){0,6}?)\s+$")
+_FIRST = re.compile(r"(?:\b[Ff]or\s+the\s+first\s+time|\bfirst(?:-ever)?)((?:\s+[\w'’-]+){0,10}?)\s+$")
 _COUNT_NOUN = re.compile(W.COUNT_NOUN_RE)
 _STOP = re.compile(r"(?<!\b[A-Za-z])[.!?;]\s|\n")  # "a.m. Wednesday" and "U.S. troops" go on
 _TENSE = re.compile(rf"(?P<f>{W.FUTURE_RE})|(?P<p>{W.PAST_RE})")
@@ -335,6 +335,8 @@ def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, 
     elif lead == "for" or q["past"]:
         if not q["past"] and _tense(text, s, e, lo, hi) == "future":
             raise _Skip("a duration in the future")  # "will stay for two days"
+        if not q["unit"].lower().startswith(("year", "decade", "centur")):
+            raise _Skip("a span of days or months")  # "not released for more than a week": no start date
         marker = "for"
     else:
         raise _Skip("a count of time, not a date")  # "24 years", "in 24 years"
@@ -342,6 +344,8 @@ def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, 
         raise _Skip("a relative date needs a reference date")
     least, most, base = _elapsed(q, marker)
     last = _back(ref, least, base)
+    if least > 0:
+        last -= _DAY1  # "six years ago" is not exactly five years ago
     iv = Interval(min(_back(ref, most, base) + _DAY1, last).toordinal(), last.toordinal())
     return DateMention(start, e, DateValue(iv, iv), marker, True, False)
 
