@@ -85,7 +85,7 @@ class QuantityValidator(Validator):
                 entry.problem("tolerance", f"tolerance '{tol}' is over 100%")
                 return None
             f = amount / 100
-            return Interval(interval.lo * (1 - f), interval.hi * (1 + f))
+            return Interval(interval.lo - abs(interval.lo) * f, interval.hi + abs(interval.hi) * f)
         return Interval(interval.lo - amount, interval.hi + amount)
 
     def triggers(self, fact: Fact):
@@ -369,7 +369,7 @@ def _other_scale(iv: Interval, fact: Fact) -> str | None:
     grant against a national plan); a slip of one scale word (million for billion) is
     a thousandfold and still contradicts."""
     f = fact.spec.interval
-    if f.lo > 0 and iv.hi < f.lo / 10_000 or iv.lo > 0 and f.hi < iv.lo / 10_000:
+    if min(f.lo, iv.lo) > 0 and (iv.hi < f.lo / 10_000 or f.hi < iv.lo / 10_000):
         return "too far from the fact to be the same quantity"
     return None
 

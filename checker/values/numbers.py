@@ -156,10 +156,12 @@ _LABEL_PREV = re.compile(
 _CODE_PREV = re.compile(r"(?:\b[A-Z][A-Za-z]{0,4}|\b[A-Z]{2,}[a-z]?)-\Z|(?<=\d)/\Z")
 _CODE_NEXT = re.compile(r"/\d")
 _PHONE_NEXT = re.compile(r"[ -]\d{3,4}[ -]\d{3,4}\b|-\d{4}\b")
+# A sign glued to the number, not a dash between two numbers ("4-6") or a word ("Covid-19").
+_MINUS = re.compile(r"(?:(?<![\w.,%)\]])[-\u2212]|\b(?:minus|negative)\s+)\Z", _I)
 _PHONE_PREV = re.compile(r"\b0\d{2,4}[ -]\Z")
 # A capitalised word right after a bare number makes a name ("38 North"); a plural
 # or a nationality ("300 Americans", "5 French soldiers", a headline's "300 Shells") counts.
-_NAME_NEXT = re.compile(rf"\s+(?!{_MONTH})[A-Z][a-z]*\b(?<!s)(?<!an)(?<!ese)(?<!ish)(?<!ch)(?<!i)")
+_NAME_NEXT = re.compile(rf"\s+(?!{_MONTH})[A-Z][a-z]*\b(?<!s)(?<!an)(?<!ese)(?<!ish)(?<!ch)(?<!i)(?!-\d)")
 _SCI = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[eE][+-]?\d+)\b")
 _UNIT_WORDS = re.compile(r"(?:[^\W\d_]|[\s\-'./])*\Z")
 _NONCOUNT = {"time", "phone", "ord", "dec", "season"}
@@ -382,6 +384,9 @@ def _scan(text: str, strict: bool) -> list[NumberMention]:
             iv = iv.hull(Interval(float(whole.lo - half), float(whole.hi + half), True, True))
         # A fact is a bare value: only its form (a time, an ordinal) makes it a non-count.
         count = strict or not _not_count(text, a, b, floor, currency)
+        sign = None if joined or currency else _MINUS.search(text, max(floor, s - 12), s)
+        if sign:  # "rates of -0.1%", "minus 0.1 percent"
+            iv, s = Interval(-iv.hi, -iv.lo, iv.hi_open, iv.lo_open), sign.start()
         out.append(NumberMention(s, e, iv, mod, currency, whole.percent, count))
         floor = e
     return out
