@@ -31,6 +31,7 @@ def rank(view, facts: list[Fact], start: int, end: int) -> list[Fact]:
 _NOT_SUBJECTS = frozenset("""
 the a an in on at according but and for with by as it he she they its his her their this that these
 those last next some after before during since from of to while when if officials analysts experts
+we i our us
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
@@ -86,7 +87,7 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             return f"'{key}' belongs to a later predicate"
         if view.clause(hit.start) != clause:
             in_clause = False
-            if view.part(hit.start) != view.part(start):
+            if view.part(hit.start) != view.part(start) and not _event_adjunct(view, hit, start, fact):
                 return f"'{key}' is in another part of the sentence"
             if subject is None:
                 subject = own_subject(view, start, about)
@@ -97,6 +98,20 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
                         for h in view.hits):
         return "the anchors are outside its clause and no cue is in it"
     return None
+
+
+def _event_adjunct(view, hit, start: int, fact: Fact) -> bool:
+    """'At least 32 people were killed when the bus plunged into a ravine': the next part,
+    opened by 'when', names the event the value's clause (with a cue of the fact) counts."""
+    part = view.part(hit.start)
+    if hit.start < start or part != view.part(start) + 1:
+        return False
+    opener = next((t for t in view.tokens if t.part == part), None)
+    if opener is None or opener.text.lower() != "when":
+        return False
+    clause = view.clause(start)
+    return any(h.category == "cue" and h.key in fact.spec.cues and view.clause(h.start) == clause
+               for h in view.hits)
 
 
 _PLACE_PREPOSITIONS = frozenset("to in at into towards toward and".split())

@@ -36,7 +36,7 @@ year-on-year""".split())
 _OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
 _LINKING = frozenset("""numbered number numbering totalled totaled totalling totaling total totals
 reached reach reaches stood stand stands amounted amount amounts came come comes rose climbed fell
-increased decreased grew dropped is are was were be been at to of""".split())
+increased decreased grew dropped is are was were be been at to of hit hits topped tops passed record""".split())
 
 
 @dataclass(frozen=True)

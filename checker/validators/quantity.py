@@ -169,10 +169,16 @@ def _after_cue(view, m, facts: list[Fact]) -> Count | None:
     if nxt and nxt[0].isalpha() and nxt not in PHRASE_ENDERS:
         return None
     first = view.token_at(m.start)
+    anchors = [h for h in view.hits if h.category == ANCHOR]
     for h in view.hits:
         if h.category != "cue" or h.end > m.start or view.clause(h.start) != view.clause(m.start):
             continue
-        if first - view.token_at(h.end - 1) > 3:
+        # "the death toll from Cyclone Ruri stands at more than 200": anchors and the
+        # linking verb do not count against the distance
+        between = [t for t in view.tokens[view.token_at(h.end - 1) + 1:first]
+                   if t.text.lower() not in _LINK_VERBS and t.text.lower() not in ("at", "to", "from", "of", "in", "the")
+                   and not any(a.start <= t.start < a.end for a in anchors)]
+        if len(between) > 2:
             continue
         fact = next((f for f in facts if h.key in f.spec.cues), None)
         if fact is not None:
@@ -180,12 +186,14 @@ def _after_cue(view, m, facts: list[Fact]) -> Count | None:
     return None
 
 
-_LINK_VERBS = frozenset("""was were is are be rose fell grew jumped climbed reached came totaled totalled
+_LINK_VERBS = frozenset("""was were is are be rose fell grew jumped climbed reached came totaled totalled stands stood
 hit stood increased decreased dropped declined surged soared slumped""".split())
 _FUNCTION = frozenset("""the a an its their his her our this that these those and or but with for from
 than more less about nearly some""".split())
 
 
+_QUARTER = re.compile(r"\bq([1-4])\b")
+_ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _PERIODS = frozenset("first second third fourth quarter quarterly annual yearly full year half".split())
 _MONTH_OR_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
                            r"[Tt]he\b|\d)")
@@ -203,10 +211,10 @@ def _other_measure(view, fact: Fact, start: int) -> bool:
     for i, t in enumerate(tokens[:verb]):
         if any(h.start <= t.start < h.end for h in anchors) or t.text.endswith(("'s", "'")):
             begin = i + 1
-    known = re.findall(r"[a-z]{3,}", " ".join([fact.claim, *fact.cues, fact.spec.unit_text]).lower())
+    claim = _QUARTER.sub(lambda q: f"{_ORDINAL_OF[q.group(1)]} quarter", fact.claim.lower())
+    known = re.findall(r"[a-z]{3,}", " ".join([claim, *fact.cues, fact.spec.unit_text]).lower())
     stems = {w[:5] for w in known}
     head = True
-    claim = fact.claim.lower()
     for t in tokens[begin:verb]:
         if t.text.lower() in ("in", "for", "of", "at", "on", "from"):
             head = False  # what follows a preposition qualifies the head noun
@@ -231,6 +239,11 @@ def _cued(view, fact: Fact, start: int) -> bool:
     'Eight workers were filling potholes' is not a death toll."""
     if not fact.spec.cues:
         return True
+    nxt = view.token_at(start)
+    words = [t for t in view.tokens[nxt:nxt + 4] if t.start >= start]
+    if any(h.category == ANCHOR and h.key in fact.spec.about and any(t.start == h.start for t in words[1:3])
+           for h in view.hits) and view.text[start:start + 1] in "$€£¥₹":
+        return True  # "the $2.9 billion stadium": the amount is the anchor's own
     part = view.part(start)
     return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part for h in view.hits)
 
