@@ -187,6 +187,12 @@ def _parts(kind: str, s: str) -> list[dict]:
     return ends
 
 
+def _month_day_gap(a: dict, ref: dt.date) -> int:
+    """Days from ref to the same month and day in ref's year (a rough guide, leap days aside)."""
+    day_ = min(a["d"], _month_end(ref.year, a["m"]).day)
+    return (dt.date(ref.year, a["m"], day_) - ref).days
+
+
 def _resolve(ends: list[dict], ref: dt.date | None, tense):
     """Day intervals for one end or two, and the relative and yearless flags.
 
@@ -223,8 +229,15 @@ def _resolve(ends: list[dict], ref: dt.date | None, tense):
         if ref is None:
             yearless, a["y"] = True, _PLACEHOLDER
         elif lv == "d":
-            near = [(abs((dt.date(y, a["m"], a["d"]) - ref).days), y != ref.year, y)  # the year nearest ref
-                    for y in (ref.year, ref.year - 1, ref.year + 1) if 1 <= a["d"] <= _month_end(y, a["m"]).day]
+            # The year nearest ref, unless the tense says which way: "will be sworn in on
+            # Oct. 20", written in February, is this October, not last.
+            years = [y for y in (ref.year, ref.year - 1, ref.year + 1) if 1 <= a["d"] <= _month_end(y, a["m"]).day]
+            way = tense() if abs(_month_day_gap(a, ref)) > 45 else None
+            if way == "future":
+                years = [y for y in years if dt.date(y, a["m"], a["d"]) >= ref - _DAY1] or years
+            elif way == "past":
+                years = [y for y in years if dt.date(y, a["m"], a["d"]) <= ref + _DAY1] or years
+            near = [(abs((dt.date(y, a["m"], a["d"]) - ref).days), y != ref.year, y) for y in years]
             relative, a["y"] = True, min(near)[2] if near else ref.year  # no such day: _period says so
         else:  # "in September": the last one (past tense) or the next one (future)
             ahead = a["m"] < ref.month if direction == "future" else -(a["m"] > ref.month)
