@@ -174,17 +174,25 @@ _SAME_EVENT = [{"visit", "trip", "journey", "tour", "stay", "went", "travel", "g
                {"meeting", "summit", "talk", "met", "meet"}]
 
 
+_FIRST_WORD = re.compile(r"\b(?:first|\w+est|worst|best|most\s+\w+)\b(?!.*\b(?:first|\w+est|worst|best)\b)(.*)$", re.S)
+
+
 def _first_of_this(view, fact: Fact, m) -> bool:
     """'the first dissent by a Fed governor since 2005' is not the first rate cut:
     the noun right after 'first' must be the fact's kind of event."""
     if m.marker not in ("first_since", "first_in"):
         return True
     clause_start = view.clause_start(m.start)
-    found = re.search(r"\bfirst\b(.*)$", view.doc.low[min(clause_start, m.start):m.start], re.S)
+    found = _FIRST_WORD.search(view.doc.low[min(clause_start, m.start):m.start])
     between = re.findall(r"[a-z]+", found.group(1)) if found else []
     between = [w for w in between if w not in ("the", "ever", "official", "state", "foreign", "formal")]
     if not between or between[0] in ("since", "in", "for", "time"):
         return True
+    if found and any(h.category == ANCHOR and h.key in fact.spec.about
+                     and min(clause_start, m.start) + found.start(1) <= h.start < m.start
+                     and len(re.findall(r"[a-z]+", view.doc.low[min(clause_start, m.start) + found.start(1):h.start])) <= 2
+                     for h in view.hits):
+        return True  # "the strongest quake in 25 years": the fact's own thing is what is first
     stop = {"first", "sinc", "since", "last", "time", "previou"}
     known = {_stem(w) for c in fact.cues for w in re.findall(r"[a-z]{3,}", c.lower())} - stop
     if not known:
@@ -192,6 +200,9 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     for group in _SAME_EVENT:
         if known & group:
             known |= group
+    word = found.group(0).split()[0] if found else ""
+    if word != "first" and _stem(word) in known:
+        return True  # "strongest earthquake since 1999" for a fact cued "strongest since"
     if between[0] in _ELIDED:
         # "The trip is his first to France in 11 years": the noun comes before 'first'
         before = re.findall(r"[a-z]+", view.doc.low[view.start:found.start() + min(clause_start, m.start)])

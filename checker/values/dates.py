@@ -94,7 +94,11 @@ _TAIL = re.compile(rf"{_CONN}(?:{_alts('t_', _AS_END)})")
 _TOKEN = re.compile(rf"(?P<mon>{_MON})|(?P<wd>{_WD})|(?P<num>\d+)")
 _AND = re.compile(r"\band\b")
 # "first" within six words before "since X" or "in N years"; not "First Deputy ..."
-_FIRST = re.compile(r"(?:\b[Ff]or\s+the\s+first\s+time|\bfirst(?:-ever)?)((?:\s+[\w'’-]+){0,10}?)\s+$")
+# "first" and superlatives: "the strongest quake in 25 years" is the first that strong.
+_FIRST = re.compile(r"(?:\b[Ff]or\s+the\s+first\s+time|\b(?:first(?:-ever)?|(?:strong|bigg|larg|deadl|high|low|heav"
+                    r"|hott|cold|wett|dri|fast|slow|long|short|great|weak|small|bus|warm|sever)i?est|worst|best"
+                    r"|most\s+(?:powerful|severe|destructive|serious|intense|violent)))((?:\s+[\w'’-]+){0,10}?)\s+$",
+                    re.I)
 _COUNT_NOUN = re.compile(W.COUNT_NOUN_RE)
 _STOP = re.compile(r"(?<!\b[A-Za-z])[.!?;]\s|\n")  # "a.m. Wednesday" and "U.S. troops" go on
 _TENSE = re.compile(rf"(?P<f>{W.FUTURE_RE})|(?P<p>{W.PAST_RE})")
