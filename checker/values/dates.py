@@ -47,6 +47,8 @@ _CONN = r"(?:\s*[-–—]\s*|\s+(?:to|through|thru|until|till|and)\s+)"
 _YTAIL = rf"(?:,?\s+(?:of\s+)?{_YEAR})"
 _KINDS = {  # the first alternative that matches wins, so longer forms come first
     "iso": r"(?<![\w.,/-])(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])",
+    # "12.7.2024": day, month, year with dots, as much of Europe writes them
+    "dotted": r"(?<![\w.,/-])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]\d\d|20\d\d)(?![\w-]|\.\d)",
     "yrange": rf"{_YEAR}\s*[-–—]\s*(?:1[89]\d\d|20\d\d|2100|\d\d)(?![\w%-]|[.,]\d)",
     "decade": r"(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[-\s]+)?(?<![\w$])(?:1[89]|20)\d0s\b",
     "part": (r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)|(?:[Tt]he\s+)?(?:(?:very\s+)?(?:start|beginning|end|middle)"
@@ -69,9 +71,9 @@ _KINDS = {  # the first alternative that matches wins, so longer forms come firs
     "year": _YEAR,  # likewise
     "day": rf"{_DAY}(?:,?\s+{_YEAR})?(?!{W.COUNT_NOUN_RE})",  # only as a range end; not "and 20 people"
 }
-_ALONE = "iso yrange decade part season md ddm dm mmy my rel ycomma wd".split()
+_ALONE = "iso dotted yrange decade part season md ddm dm mmy my rel ycomma wd".split()
 _AFTER_CONTEXT = _ALONE[:-2] + ["wd", "mon", "year"]
-_AS_END = "iso md dm my wd mon year day".split()
+_AS_END = "iso dotted md dm my wd mon year day".split()
 _WHOLE = {"decade", "season", "part", "rel"}
 _Q = (r"(?i:(?P<qlead>for|in|(?:over|during|within)(?=\s+the\s))(?:\s+the\s+(?P<past>past|last))?\s+)?"
       rf"(?i:(?P<mod>{W.MODIFIER_RE})\s+)?(?i:(?P<n>{W.COUNT_RE})[-\s]+(?P<unit>{W.UNIT_RE})(?P<ago>\s+ago\b)?)")
@@ -175,6 +177,8 @@ def _parts(kind: str, s: str) -> list[dict]:
     dict starts where a part repeats ("18-19 June" -> {d: 18}, {d: 19, m: 6})."""
     if kind == "iso":
         return [dict(zip("ymd", map(int, s.split("-"))))]
+    if kind == "dotted":
+        return [dict(zip("dmy", map(int, s.split("."))))]
     if kind == "yrange":  # "2022-2024"; "2023-24" a season, "2020-22"; "2024-06" a month
         y1, sep, y2 = re.match(r"(\d{4})(\s*[-–—]\s*)(\d+)", s).groups()
         y1, dd = int(y1), int(y2)
