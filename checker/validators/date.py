@@ -97,8 +97,9 @@ class DateValidator(Validator):
                 view.dropped([best], m.start, m.end, "no year, so it cannot be placed")
                 continue
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
-            why_not = (view.negation(m.start) or view.hedge(m.start, m.end) or _another_era(best, values[best.id], ref)
-                       or _another_occurrence(view, best, m, ref))
+            why_not = ("counted from another date ('N years after'), too loose to contradict" if m.marker == "after"
+                       else view.negation(m.start) or view.hedge(m.start, m.end)
+                       or _another_era(best, values[best.id], ref) or _another_occurrence(view, best, m, ref))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
@@ -154,6 +155,11 @@ def _another_occurrence(view, fact: Fact, m, ref: dt.date | None) -> str | None:
 def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
     """'since X', 'first in N years' and 'for N years' speak of a last time or a start:
     only facts about one take them, and only when what is 'first' is the fact's thing."""
+    if m.marker == "after" and view is not None:
+        # "a week after the election" dates the election, the thing named after it
+        words = view.low[m.end - view.start:m.end - view.start + 60]
+        return any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
+                   and m.end <= h.start < m.end + len(words) for h in view.hits)
     if m.marker in _REACH_BACK:
         if m.marker != "for" and not fact.spec.last_time:
             return False  # a duration ("in operation for four decades") may date any past start

@@ -278,7 +278,7 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
     for d in view.dates:
         # "... since 1960, when a quake destroyed Agadir, killing 12,000": the when-part has that date
         dated_when = opener is not None and opener.text.lower() == "when" and 0 <= opener.start - d.end <= 3
-        if d.yearless or not dated_when and (d.marker in ("since", "for", "first_since", "first_in")
+        if d.yearless or not dated_when and (d.marker in ("since", "for", "first_since", "first_in", "after")
                                              or view.part(d.start) != part or _modifies_a_noun(view, d, m)):
             continue
         said = view.doc.raw[d.start:d.end]

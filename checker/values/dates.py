@@ -25,7 +25,7 @@ class DateMention:
     start: int
     end: int
     value: DateValue
-    marker: str | None  # None, "since", "first_since", "first_in", "ago" or "for"
+    marker: str | None  # None, "since", "first_since", "first_in", "ago", "after" or "for"
     relative: bool  # the value depended on the reference date
     yearless: bool  # no year and no reference date: the value is a year-2000 placeholder
 
@@ -76,7 +76,7 @@ _AFTER_CONTEXT = _ALONE[:-2] + ["wd", "mon", "year"]
 _AS_END = "iso dotted md dm my wd mon year day".split()
 _WHOLE = {"decade", "season", "part", "rel"}
 _Q = (r"(?i:(?P<qlead>for|in|(?:over|during|within)(?=\s+the\s))(?:\s+the\s+(?P<past>past|last))?\s+)?"
-      rf"(?i:(?P<mod>{W.MODIFIER_RE})\s+)?(?i:(?P<n>{W.COUNT_RE})[-\s]+(?P<unit>{W.UNIT_RE})(?P<ago>\s+ago\b)?)")
+      rf"(?i:(?P<mod>{W.MODIFIER_RE})\s+)?(?i:(?P<n>{W.COUNT_RE})[-\s]+(?P<unit>{W.UNIT_RE})(?:(?P<ago>\s+ago\b)|(?P<after>\s+after\b))?)")
 
 
 def _alts(prefix: str, kinds: list[str]) -> str:
@@ -348,8 +348,9 @@ def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, 
     q = _QPARTS.match(text, s, e)
     lead, start = (q["qlead"] or "").lower(), s
     first = _FIRST.search(text, max(lo, s - 80), s) if lead == "in" and not q["ago"] else None
-    if q["ago"]:
-        marker, start = "ago", q.start("mod") if q["mod"] else q.start("n")
+    if q["ago"] or q["after"]:
+        # "five years after the fire": counted back from the sentence's other date, or from ref
+        marker, start = "ago" if q["ago"] else "after", q.start("mod") if q["mod"] else q.start("n")
     elif first:
         marker = "first_in"
         start = first.start() if not first.group(1) and first.start() >= prev else s
@@ -428,12 +429,23 @@ def _find(text: str, lo: int, hi: int, ref: dt.date | None, strict: bool) -> lis
             continue
         try:
             got, pos = _read(m, text, lo, hi, ref, out[-1].end if out else lo, strict)
-            out.extend(got)
+            out.extend(_counted_from(g, out, ref) if g.marker == "after" else g for g in got)
         except (ValueError, OverflowError) as e:  # a _Skip, or a day beyond the calendar (ref near 1 or 9999)
             if strict:
                 raise e if isinstance(e, _Skip) else _Skip("beyond the calendar") from None
             pos = m.end()
     return out
+
+
+def _counted_from(m: DateMention, before: list[DateMention], ref: dt.date) -> DateMention:
+    """'Notre-Dame reopens Dec. 7, five years after the fire': count back from the date
+    the sentence gives before, not from the publication date."""
+    base = next((b for b in reversed(before) if b.marker is None and not b.yearless), None)
+    if base is None:
+        return m
+    shift = (base.value.hull.lo + base.value.hull.hi) / 2 - ref.toordinal()
+    iv = Interval(m.value.hull.lo + shift, m.value.hull.hi + shift)
+    return DateMention(m.start, m.end, DateValue(iv, iv), m.marker, m.relative, m.yearless)
 
 
 # --- public API ----------------------------------------------------------------------
