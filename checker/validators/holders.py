@@ -2,35 +2,94 @@
 
 "Defense Minister Jane Doe"; "Ruritania's defense minister, John
 Roe,"; "Jane Doe, Ruritania's defence minister,"; "The home secretary
-is Shabana Mahmood"; "Keir Starmer became Britain's prime minister"; "Starmer
-named Rachel Reeves as chancellor"; "Deputy Prime Ministers A and B". A name
-linked in the past tense ("X was defence minister") or listed with others is
-not firm enough to contradict a fact; "replaced X as minister" names a former
-holder and is not read at all.
+is Jane Doe"; "Jane Doe became (was sworn in as, took charge as) Ruritania's
+prime minister"; "Doe named John Roe as chancellor"; "the cabinet includes
+A as chancellor, B as foreign secretary"; "A, who replaced B as minister"
+(A holds the role, B is a former holder and is not read); "handed the role
+of chief executive to A"; "Deputy Prime Ministers A and B"; "Ministers A of
+Ruritania and B of Sylvania" and "the ministers of Ruritania and Sylvania,
+A and B" (each name with its own qualifier). A name linked in the past or
+future tense ("X was defence minister", "X will become ...") or listed with
+others is not firm enough to contradict a fact.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..lexicon import Hit
 from ..values.names import NameSpan, read_name
 
 _DETERMINERS = frozenset("the a an its their his her our".split())
 _APPOSITIVE_END = re.compile(r"\s*(?:[,.;:)]|$|and\b)")
 _NAME = r"((?:[A-Z][\w'\-]*\.?\s+){0,3}[A-Z][\w'\-]*)"
+# "Jane Doe, who ...", "Jane Doe, the former Sylvanian minister who ...",
+# "Jane Doe, the former club captain, was ...": the subject before its verb.
+# (An aside that ends in a name before "who" is about that name: "the mother of Jane Doe who ...".)
+_INTRO = (r"(?:,\s+who|,\s+who\s+[^,;]{1,80}?,|,\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){0,7}?[\w'\-]+,|"
+          r",\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){0,7}?[a-z][\w'\-]*\s+who)?")
 _LINK_AFTER = re.compile(r"\s+(is|remains|will\s+be|was|had\s+been)\s+(?=[A-Z])")
 _LINK_BEFORE = re.compile(
-    _NAME + r"(?:,\s+who)?\s+(?:has\s+|had\s+|will\s+)?"
-    r"(become|became|becomes|is|was|remains|is\s+now|be|"
-    r"was\s+named|was\s+appointed|was\s+confirmed\s+as|was\s+elected|was\s+made|was\s+sworn\s+in\s+as|"
-    r"has\s+been\s+named|has\s+been\s+appointed|named|appointed|as)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|next\s+|acting\s+|current\s+)?$")
-# Words between an appositive's comma and its role: "the country's newly elected".
+    _NAME + _INTRO + r"(?:\s+|,\s+(?=sworn\s|appointed\s|named\s))(?:has\s+|had\s+|will\s+)?"
+    r"(become|became|becomes|is|was|remains|is\s+now|be|has\s+become|"
+    r"was\s+named|was\s+appointed|was\s+confirmed\s+as|was\s+elected|was\s+made|was\s+installed\s+as|"
+    r"was\s+unveiled\s+as|(?:was\s+)?sworn\s+in\s+as|took\s+(?:over|charge|office)\s+as|"
+    r"takes\s+(?:over|charge|office)\s+as|taken\s+(?:over|charge|office)\s+as|"
+    r"won\s+(?:a|his|her)\s+(?:[\w\-]+\s+)?term\s+as|"
+    r"been\s+named|been\s+appointed|named|appointed|as)"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+|current\s+)?$")
+_FUTURE = re.compile(r"\bwill\s+\w+\s+$|\bwill\s+(?:be|become)\b")
+# Links that say the person holds the role now (a past appointment included:
+# "was sworn in as", "who became"); "was" and "served as" speak of the past.
+_FIRM_LINK = re.compile(r"is|remains|is now|becomes|become|became|has become|was (?:named|appointed|made)"
+                        r"|was (?:confirmed|installed|unveiled) as|(?:was )?sworn in as|took .*|taken .*"
+                        r"|won .*|been (?:named|appointed)|named|appointed$")
+# "A replaced B as minister", "A, who succeeded B as minister": A holds it.
+_SUCCESSION = re.compile(
+    _NAME + _INTRO + r"\s+(?:has\s+|had\s+)?(?:replaced|replaces|succeeded|succeeds|took\s+over\s+from|"
+    r"takes\s+over\s+from)\s+(?:[A-Z][\w'\-]*\.?\s+){1,4}as\s+"
+    r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+)?$"
+    r"|(?:was|has\s+been|had\s+been)\s+(?:replaced|succeeded)\s+by\s+" + _NAME + r"\s+as\s+(?:the\s+)?(?:new\s+)?$")
+# "named Jane Doe as chancellor", "appointed John Roe defence minister".
+_APPOINTED = re.compile(
+    r"\b(?:named|names|appointed|appoints|made|makes|installed|installs)\s+"
+    + _NAME + r"\s+(?:as\s+)?(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+)?$")
+# The verbs that make "A as chancellor" a statement that A holds the role.
+# A pick or a nomination ("picked A as defence secretary") is not an appointment yet.
+_APPOINTING = frozenset("includes include including named names appointed appoints installed installs "
+                        "keeps retains".split())
+_AS_ITEM = re.compile(_NAME + r"\s+as\s+[\w'\- ]+?(?:,\s+and|,|\s+and)$")
+# "A was appointed foreign minister in March and named deputy prime minister": A, for both.
+_AND_VERB = re.compile(r"\band\s+(?:was\s+|has\s+been\s+)?(?:named|appointed|made|elected|became)\s+(?:as\s+)?$")
+_SUBJECT_VERB = re.compile(_NAME + r"\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:named|appointed|made|elected|"
+                           r"became|becomes)\b")
+# "handed the role of chief executive to Jane Doe": she holds it now.
+_HANDED_BEFORE = re.compile(r"\b(?:handed|hands|handing|passed|passes|passing)\s+(?:over\s+)?(?:the\s+|his\s+|her\s+)?"
+                            r"(?:role|post|job|title|position|reins)\s+(?:of\s+)?(?:the\s+)?$")
+_HANDED_AFTER = re.compile(r"\s+(?:over\s+)?to\s+(?=[A-Z])")
+# Words between an appositive's comma and its role: "the country's newly elected", "now".
 _MODIFIERS_BEFORE = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|party|company|government)'s\s+)?"
-    r"(?:(?:newly|recently|long-serving|veteran|current|new|acting|elected|appointed|incumbent)\s+)+")
-_PRESENT = {"is", "remains", "is now", "becomes", "will be", "be", "become"}
-_FORMER = frozenset("replaced replaces replacing succeeded succeeds succeeding ousted ousts".split())
+    r"(?:(?:now\s+)?(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|party|company|government)'s\s+)?"
+    r"(?:(?:newly|recently|long-serving|veteran|current|new|elected|appointed|incumbent)\s+)+|now\s+)$")
+# An appointment made by someone not yet in office takes effect later.
+_NOT_YET = re.compile(r"-(?:elect|designate)\b", re.I)
+_SUBORDINATORS = frozenset("when since before after until once while if unless though although".split())
+_FORMER = frozenset("replace replaced replaces replacing succeed succeeded succeeds succeeding "
+                    "oust ousted ousts".split())
+_RIGHT_QUALIFIER = re.compile(
+    r"\s*\b(?:of|for|at|with|to|in)\s+(?:the\s+)?((?:[A-Z0-9][\w.'\-]*(?:\s+|(?=[,.;:)]|$)))+)")
+_QUALIFIER_LIST = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)"
+                             r"((?:,\s+(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)*,?\s+and\s+"
+                             r"(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Names given for one role occurrence: whether they are firm enough to
+    contradict, and the qualifier each carries of its own ("A of Ruritania")."""
+    names: tuple[NameSpan, ...]
+    firm: bool
+    own: tuple[tuple[int, int] | None, ...] = ()
+    how: str = ""
 
 
 def word_before(view, pos: int) -> tuple[str, int]:
@@ -48,27 +107,86 @@ def word_before(view, pos: int) -> tuple[str, int]:
     return m.group(0), i - len(m.group(0))
 
 
-def holders(view, hit: Hit, left, right_end: int, known: list[str]) -> tuple[list[NameSpan], bool]:
-    """The names given for this role occurrence, and whether they are firm enough to contradict."""
-    first, firm = _person(view, hit, left, right_end, known)
-    if first is None:
-        return [], False
-    plural = view.low[hit.end - view.start - 1:hit.end - view.start] == "s"
-    if not plural or first.start < hit.end:
-        return [first], firm
-    names, pos = [first], first.end
-    while True:  # "Deputy Prime Ministers A, B and C": any of them, none for sure
-        m = re.match(r",\s+(?:and\s+)?|\s+and\s+", view.text[pos:view.end])
-        nxt = _name_at(view, pos + m.end(), known) if m else None
-        if nxt is None:
+def qualifier_after(view, pos: int) -> tuple[int, tuple[int, int] | None]:
+    """'of Ruritania', 'with the Asia Program at the Policy Center' from `pos`: where it ends, and its span."""
+    end, first = pos, None
+    while True:
+        m = _RIGHT_QUALIFIER.match(view.text, end, view.end)
+        if not m:
             break
-        names.append(nxt)
-        pos = nxt.end
-    return names, False
+        first = m.start(1) if first is None else first
+        end = m.end(1)
+    if first is None:
+        return pos, None
+    while end > pos and view.text[end - 1] in " \u00a0":
+        end -= 1
+    return end, (first, end)
+
+
+def holders(view, start: int, end: int, left, right_end: int, known: list[str]) -> Reading:
+    """The names given for the role occurrence at `start:end` (its qualifiers `left`, up to `right_end`)."""
+    plural = view.text[end - 1:end].lower() == "s"
+    if plural:
+        listed = _respectively(view, end, known) or _listed(view, right_end, known)
+        if listed:
+            return listed
+    first, firm, how = _person(view, start, end, left, right_end, known)
+    if first is None:
+        return Reading((), False)
+    return Reading((first,), firm, (None,), how)
+
+
+def _listed(view, pos: int, known: list[str]) -> Reading | None:
+    """"Deputy Prime Ministers A, B and C": any of them, none for sure; "Ministers A
+    of Ruritania and B of Sylvania": each for its own qualifier."""
+    if view.text[pos:pos + 1] != " ":
+        return None
+    name = _name_at(view, pos + 1, known)
+    names, own = [], []
+    while name is not None:
+        q_end, q = _own_qualifier(view, name.end)
+        names.append(name)
+        own.append(q)
+        m = re.match(r",\s+(?:and\s+)?|\s+and\s+", view.text[q_end:view.end])
+        name = _name_at(view, q_end + m.end(), known) if m else None
+    if len(names) < 2:
+        return None  # one name after "Managers": read as after any role
+    return Reading(tuple(names), all(own), tuple(own), "list")
+
+
+def _own_qualifier(view, pos: int) -> tuple[int, tuple[int, int] | None]:
+    m = re.match(r"\s+of\s+(?:the\s+)?", view.text[pos:view.end])
+    if not m:
+        return pos, None
+    q = read_name(view.text, pos + m.end(), view.end, titles=False)
+    return (q.end, (q.start, q.end)) if q else (pos, None)
+
+
+def _respectively(view, pos: int, known: list[str]) -> Reading | None:
+    """"The defence ministers of Ruritania and Sylvania, A and B": in order."""
+    m = _QUALIFIER_LIST.match(view.text, pos, view.end)
+    if not m or not view.text.startswith(", ", m.end()):
+        return None
+    spans = [(m.start(1), m.end(1))]
+    for q in re.finditer(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)", m.group(2)):
+        spans.append((m.start(2) + q.start(1), m.start(2) + q.end(1)))
+    names, at = [], m.end() + 2
+    while len(names) < len(spans):
+        name = _name_at(view, at, known)
+        if name is None:
+            return None
+        names.append(name)
+        sep = re.match(r",\s+(?:and\s+)?|\s+and\s+", view.text[name.end:view.end])
+        if sep is None:
+            break
+        at = name.end + sep.end()
+    if len(names) != len(spans):
+        return None
+    return Reading(tuple(names), True, tuple(spans), "respectively")
 
 
 def _name_at(view, pos: int, known: list[str]) -> NameSpan | None:
-    """A name starting at `pos`; a name the fact base knows is taken whole ("To Lam")."""
+    """A name starting at `pos`; a name the fact base knows is taken whole ("Bo Lan")."""
     for person in known:
         if view.text.startswith(person, pos) and not view.text[pos + len(person):pos + len(person) + 1].isalnum():
             return NameSpan(pos, pos + len(person), person)
@@ -83,49 +201,99 @@ def _known_ending(view, end: int, known: list[str]) -> NameSpan | None:
     return None
 
 
-def _person(view, hit: Hit, left, right_end: int, known: list[str]) -> tuple[NameSpan | None, bool]:
+def _name_ending(view, m, group: int, known: list[str]) -> NameSpan | None:
+    """The name a pattern captured, if it reads whole."""
+    s, e = view.start + m.start(group), view.start + m.end(group)
+    name = _known_ending(view, e, known) or read_name(view.text, s, e)
+    return name if name and name.end == e else None
+
+
+def _person(view, start: int, end: int, left, right_end: int,
+            known: list[str]) -> tuple[NameSpan | None, bool, str]:
     text = view.text
     # "Defense Minister Jane Doe"
     if text[right_end:right_end + 1] == " ":
         name = _name_at(view, right_end + 1, known)
         if name:
-            return name, True
+            return name, True, "after"
     # "Ruritania's defense minister, John Roe," / "the head of the state railway, Ann Smith."
     if text[right_end:right_end + 2] == ", ":
         name = _name_at(view, right_end + 2, known)
         if name and _APPOSITIVE_END.match(text, name.end):
-            return name, True
-    # "The home secretary is Shabana Mahmood"
+            # "the ministers, Jane Doe and John Roe,": one of several
+            return name, not re.match(r"\s+and\s+[A-Z]", text[name.end:view.end]), "appositive"
+    # "The home secretary is Jane Doe"
     link = _LINK_AFTER.match(text, right_end, view.end)
     if link:
         name = _name_at(view, link.end(), known)
         if name:
-            return name, " ".join(link.group(1).split()) in _PRESENT
-    pos = left[0] if left else hit.start
-    modifiers = _MODIFIERS_BEFORE.search(text, view.start, pos)
-    if modifiers and modifiers.end() == pos:
-        pos = modifiers.start()
+            return name, " ".join(link.group(1).split()) in ("is", "remains"), "link"
+    pos = left[0] if left else start
+    modifiers = _MODIFIERS_BEFORE.search(text[view.start:pos])
+    if modifiers:
+        pos = view.start + modifiers.start()
     word, wstart = word_before(view, pos)
     if word.lower() in _DETERMINERS:
         pos = wstart
     before = text[view.start:pos].rstrip(" \u00a0")
-    # "Jane Doe, Ruritania's defence minister," / "To Lam, the country's newly elected president"
+    # "handed the role of chief executive to Jane Doe" ("to Jane Doe" is no qualifier)
+    handed = _HANDED_AFTER.match(text, end, view.end)
+    if handed and _HANDED_BEFORE.search(before + " "):
+        name = _name_at(view, handed.end(), known)
+        if name:
+            return name, True, "handed"
+    # "Jane Doe, Ruritania's defence minister," / "Bo Lan, the country's newly elected president"
     if before.endswith(","):
-        end = view.start + len(before) - 1
+        comma = view.start + len(before) - 1
         m = re.search(_NAME + r"$", before[:-1])
-        name = next((n for n in (_known_ending(view, end, known),) if n), None)
+        name = _known_ending(view, comma, known)
         if name is None and m:
-            name = read_name(text, view.start + m.start(1), end)
-        if name and name.end == end:
-            return name, True
-    # "Keir Starmer became Britain's prime minister", "named Rachel Reeves as chancellor"
-    m = _LINK_BEFORE.search(text[view.start:pos])
+            name = read_name(text, view.start + m.start(1), comma)
+        if name and name.end == comma:
+            return name, True, "apposed"
+    name, firm, how = _linked(view, before + " ", known)
+    if name is not None and word_before(view, name.start)[0].lower() in _SUBORDINATORS:
+        firm = False  # "When Jane Doe became prime minister, ...": a past event, not who holds it now
+    return name, firm and not _NOT_YET.search(before), how
+
+
+def _linked(view, before: str, known: list[str]) -> tuple[NameSpan | None, bool, str]:
+    """A name tied to the role by a verb before it ("Jane Doe became ...", "A replaced B as ...")."""
+    m = _SUCCESSION.search(before)
     if m:
-        s = view.start + m.start(1)
-        prior, _ = word_before(view, s)
-        if prior.lower() in _FORMER:
-            return None, False  # "replaced John Roe as defence minister": a former holder
-        name = _name_at(view, s, known)
-        if name and name.end == view.start + m.end(1):
-            return name, " ".join(m.group(2).split()) in _PRESENT
-    return None, False
+        name = _name_ending(view, m, 1 if m.group(1) else 2, known)
+        if name:
+            return name, True, "succession"
+    m = _APPOINTED.search(before)
+    if m:
+        name = _name_ending(view, m, 1, known)
+        if name:
+            return name, True, "appointed"
+    m = _AND_VERB.search(before)
+    if m:
+        k = _SUBJECT_VERB.search(before[:m.start()])
+        name = _name_ending(view, k, 1, known) if k else None
+        return name, False, "link"
+    m = _LINK_BEFORE.search(before)
+    if not m:
+        return None, False, ""
+    prior, _ = word_before(view, view.start + m.start(1))
+    if prior.lower() in _FORMER:
+        return None, False, ""  # "replaced John Roe as defence minister": a former holder
+    name = _name_ending(view, m, 1, known)
+    if name is None:
+        return None, False, ""
+    verb = " ".join(m.group(2).split())
+    if _FUTURE.search(m.group(0)):
+        return name, False, "link"  # "Jane Doe will become ...": not yet
+    if verb == "as":
+        return name, _governing_verb(before[:m.start(1)]) in _APPOINTING, "link"
+    return name, bool(_FIRM_LINK.fullmatch(verb)), "link"
+
+
+def _governing_verb(head: str) -> str:
+    """The verb before a list of "A as chancellor, B as foreign secretary and C as"."""
+    head = head.rstrip()
+    while (k := _AS_ITEM.search(head)) is not None:
+        head = head[:k.start()].rstrip()
+    return head.split()[-1].lower() if head.split() else ""

@@ -1,12 +1,14 @@
 """The `official` kind: who holds a role ("Ruritania's defense minister is Jane Doe").
 
-A role is found whole and longest first; a role with a modifier that makes it
-another role ("First Deputy ...", "vice ...") or a past or future holder
-("former", "-designate") is not this fact's role. The person is the name right
-after the role ("Defense Minister Jane Doe"), or set off by commas on
-either side ("Jane Doe, Ruritania's defence minister," / "Ruritania's defense
-minister, John Roe,"). A qualifier of another country or organisation
-("Sylvanian Defense Minister ...") keeps the role away from this fact.
+A role is found whole and longest first. A modifier can make it another role
+("First Deputy", "vice", "acting", "interim") or another holder ("former",
+"ex-Acme", "-designate"); an "outgoing" holder still holds it, but another
+name there may be the predecessor of the fact's person. Roles joined by "and"
+share their qualifier and their name; "his Sylvanian counterpart, John Roe"
+names the same role of another country. `holders` reads the person. A
+qualifier of another country or organisation keeps the role away from this
+fact; a shared role ("co-leader") has several holders, so another name never
+contradicts it.
 """
 from __future__ import annotations
 
@@ -17,18 +19,42 @@ from ..lexicon import ANCHOR, ROLE, Hit, Lexicon
 from ..model import Fact
 from ..values.names import maybe_same, near_miss, same_person
 from .base import Entry, Validator
-from .holders import holders, word_before as _word_before
+from .holders import holders, qualifier_after, word_before as _word_before
 
 # A word before the role that makes it a different role, or another holder.
 _OTHER_ROLE = frozenset("first second deputy vice assistant associate under junior principal "
-                        "shadow co".split())
-_NOT_HOLDER = frozenset("former ex then late outgoing incoming future would-be previous "
+                        "shadow co acting interim".split())
+_NOT_HOLDER = frozenset("former ex then late incoming future would-be previous next "
                         "erstwhile onetime one-time prospective".split())
+_OUTGOING = frozenset({"outgoing"})
 _AFTER_ROLE_NOT_HOLDER = re.compile(
     r"(?:-designate|-elect|'s\b|\s+(?:nominee|candidate|hopeful|pick|designate|elect|spokesman|"
-    r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary)\b)", re.I)
+    r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary|until|till)\b)", re.I)
 _DETERMINERS = frozenset("the a an its their his her our".split())
 _QUALIFIER_TOKEN = re.compile(r"(?:[A-Z][\w.\-]*|'s|')$")
+# Words that may stand between a qualifier and its role ("Ruritania's new
+# prime minister", "Sylvania's first female president").
+_MODIFIERS = frozenset("new newly recently elected appointed installed first female woman current incumbent "
+                       "long-serving longtime long-time veteran".split())
+_COUNTERPART = re.compile(r"\bcounterparts?\b")
+_APPOINTING = frozenset("named names appointed appoints made makes".split())
+_PASSIVE = frozenset("is was were are be been being".split())
+# A role the fact base does not know, joined to a known one ("deputy prime
+# minister and foreign minister"): the words before "and" up to a title noun.
+_TITLE_NOUNS = ("minister|secretary|president|premier|chancellor|chief|head|leader|governor|chairman|"
+                "chairwoman|chair|director|commander|mayor|speaker")
+_JOINED_BEFORE = re.compile(
+    r"(?<![\w'\-])((?:(?![\w\-]+'s\s|(?:" + "|".join(sorted(_NOT_HOLDER | _OUTGOING)) + r")\b)[\w\-]+\s+){0,3}"
+    r"(?:" + _TITLE_NOUNS + r"))\s+and\s+$", re.I)
+# Roles of several holders at once.
+_SHARED = re.compile(r"(?:co-|co\s|joint\s)")
+# A role written the other way round ("minister of defence", "secretary of
+# the security council") unless its first word is part of the title itself.
+_NOT_INVERTED = frozenset("foreign prime general chief first second deputy vice executive senior principal "
+                          "acting top state".split())
+# ("Chief of Defence" is a soldier, not the defence chief.)
+_INVERTIBLE_TITLES = frozenset("minister secretary governor chairman chairwoman chair president director "
+                               "commissioner mayor".split())
 
 
 @dataclass(frozen=True)
@@ -38,6 +64,17 @@ class OfficialSpec:
     person: str
     about: tuple[str, ...]
     cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """One place the role is named: its words, the span of the roles joined to it
+    by "and", its qualifier before, and whether it is the last of the joined roles."""
+    hit: Hit
+    start: int
+    end: int
+    left: tuple[int, int] | None
+    last: bool = True
 
 
 class OfficialValidator(Validator):
@@ -57,6 +94,9 @@ class OfficialValidator(Validator):
         if role is None or person is None:
             return None
         role_key = lexicon.add(ROLE, role)
+        for variant in sorted(lexicon.aliases.variants(role)):
+            for inverted in _inverted(variant):
+                lexicon.add(ROLE, inverted, expand=False, key=role_key)
         of_key = lexicon.add(ANCHOR, of) if of else None
         return OfficialSpec(role_key, of_key, person, about)
 
@@ -68,51 +108,126 @@ class OfficialValidator(Validator):
 
     def check(self, view, facts: list[Fact]):
         out = []
-        roles = [h for h in view.hits if h.category == ROLE]
-        for hit in roles:
+        for occ in _occurrences(view):
+            hit = occ.hit
             holders_ = [f for f in facts if f.spec.role == hit.key and view.has_all(f.spec.about)]
             if not holders_:
                 continue
-            left = _left_qualifier(view, hit)
-            if not _is_current_role(view, hit, left):
+            state = _role_state(view, occ)
+            if state is None:
                 view.dropped(holders_, hit.start, hit.end, "the role is a former, acting, deputy or other form of it")
                 continue
-            right_end, right = _right_qualifier(view, hit)
-            names, firm = holders(view, hit, left, right_end, [f.spec.person for f in holders_])
-            if not names:
+            right_end, right = qualifier_after(view, occ.end)
+            reading = holders(view, occ.start, occ.end, occ.left, right_end, [f.spec.person for f in holders_])
+            if not reading.names:
                 view.dropped(holders_, hit.start, hit.end, "no person is named in the role")
                 continue
+            if reading.how == "handed":
+                right = None
             # The fact's own person in the fact's own role matches whatever the
-            # qualifier ("Communist Party General Secretary Nguyen Phu Trong").
-            match = next(((f, n) for n in names for f in holders_ if same_person(n.text, f.spec.person)), None)
-            if match:
-                f, n = match
-                out.append(view.finding(f.id, "match", n.start, n.end, f"'{n.text}' is {f.spec.person}"))
+            # qualifier ("Workers' Party General Secretary Jane Doe"),
+            # unless it names another place the fact base knows ("the former
+            # Ruritania coach, now Sylvania's coach").
+            matched = {f.id: n for f in holders_ for n, own in reversed(list(zip(reading.names, reading.own)))
+                       if same_person(n.text, f.spec.person) and not _elsewhere(view, f, occ.left, own or right)}
+            for f in holders_:
+                if f.id in matched:
+                    n = matched[f.id]
+                    out.append(view.finding(f.id, "match", n.start, n.end, f"'{n.text}' is {f.spec.person}"))
+            rest = [f for f in holders_ if f.id not in matched]
+            if not rest or (matched and len(reading.names) == 1):
                 continue
-            fits = {f.id: _qualifier_fits(view, f, hit, left, right) for f in holders_}
-            fitting = [f for f in holders_ if fits[f.id] != "other"]
-            view.dropped([f for f in holders_ if fits[f.id] == "other"], hit.start, hit.end,
-                         "the role is another country's or organisation's")
-            # Another person is a contradiction only when the role is surely
-            # this fact's: one holder, one name, a qualifier that says so.
-            sure = [f for f in fitting if fits[f.id] in ("explicit", "before", "none")]
-            said = ", ".join(f"'{n.text}'" for n in names)
-            why = ("the name is not firmly the role's holder" if not firm
-                   else "several people are named" if len(names) > 1
-                   else "the role's country or organisation is not said" if len(sure) != 1
-                   else "several facts share the role" if len(fitting) > 1
-                   else "the sentence speaks of the past" if _in_the_past(view, hit, sure[0])
-                   else "the name may be the same person's (a nickname or relative)"
-                   if maybe_same(names[0].text, sure[0].spec.person) else None)
-            if why:
-                view.dropped(fitting, hit.start, hit.end, f"{said} named in the role, but {why}")
+            firm = reading.firm and _firm_for(view, occ, reading.how)
+            if not any(reading.own):
+                out.extend(self._other(view, occ, rest, reading.names, right, firm, state))
                 continue
-            f, name = sure[0], names[0]
-            reason = f"'{name.text}' named as {hit_text(view, hit)}, expected {f.spec.person}"
-            if near_miss(name.text, f.spec.person):
-                reason += " (a misspelling?)"
-            out.append(view.finding(f.id, "contradiction", name.start, name.end, reason))
+            for name, own in zip(reading.names, reading.own):
+                if own and name not in matched.values():
+                    out.extend(self._other(view, occ, rest, (name,), own, firm, state))
         return out
+
+    def _other(self, view, occ: _Occurrence, facts: list[Fact], names, right, firm: bool, state: str):
+        """A contradiction when another person surely holds this fact's role, else a note why not."""
+        hit, left = occ.hit, occ.left
+        fits = {f.id: _qualifier_fits(view, f, hit, left, right) for f in facts}
+        view.dropped([f for f in facts if fits[f.id] == "other"], hit.start, hit.end,
+                     "the role is another country's or organisation's")
+        fitting = [f for f in facts if fits[f.id] != "other"]
+        if not fitting:
+            return []
+        # Another person is a contradiction only when the role is surely
+        # this fact's: one holder, one name, a qualifier that says so.
+        sure = [f for f in fitting if fits[f.id] in ("explicit", "before", "none")]
+        said = ", ".join(f"'{n.text}'" for n in names)
+        why = ("the name is not firmly the role's holder" if not firm
+               else "several people are named" if len(names) > 1
+               else "the role's country or organisation is not said" if len(sure) != 1
+               else "several facts share the role" if len(fitting) > 1
+               else "the role has several holders" if _SHARED.match(hit.key)
+               else "an outgoing holder may be the predecessor of the fact's person" if state == "outgoing"
+               else "the sentence speaks of the past" if _in_the_past(view, hit, sure[0])
+               else "the name may be the same person's (a nickname, a relative or another spelling)"
+               if maybe_same(names[0].text, sure[0].spec.person) else None)
+        if why:
+            view.dropped(fitting, hit.start, hit.end, f"{said} named in the role, but {why}")
+            return []
+        f, name = sure[0], names[0]
+        reason = f"'{name.text}' named as {view.doc.raw[hit.start:hit.end]}, expected {f.spec.person}"
+        if near_miss(name.text, f.spec.person):
+            reason += " (a misspelling?)"
+        return [view.finding(f.id, "contradiction", name.start, name.end, reason)]
+
+
+def _firm_for(view, occ: _Occurrence, how: str) -> bool:
+    """Names read after "and"-joined roles are surely the last role's only; a role
+    written the other way round may go on past the fact's words ("Minister of
+    Defence Industry Jane Doe")."""
+    words = view.doc.low[occ.hit.start:occ.hit.end]
+    return (occ.last or how == "apposed") and not (how == "after" and " of " in words and " of " not in occ.hit.key)
+
+
+def _inverted(role: str) -> list[str]:
+    words = role.split()
+    if len(words) < 2 or "of" in words or words[0] in _NOT_INVERTED or words[-1] not in _INVERTIBLE_TITLES:
+        return []
+    head, rest = words[-1], " ".join(words[:-1])
+    return [f"{head} of the {rest}", f"{head} of {rest}"]
+
+
+def _occurrences(view) -> list[_Occurrence]:
+    """Every place a role is named in the sentence, with "and"-joined roles and counterparts."""
+    roles = sorted((h for h in view.hits if h.category == ROLE), key=lambda h: h.start)
+    joined = [bool(re.fullmatch(r"\s+and\s+", view.text[a.end:b.start])) for a, b in zip(roles, roles[1:])]
+    out = []
+    for i, hit in enumerate(roles):
+        first = last = i
+        while first > 0 and joined[first - 1]:
+            first -= 1
+        while last < len(joined) and joined[last]:
+            last += 1
+        start, end = roles[first].start, roles[last].end
+        unknown = _JOINED_BEFORE.search(view.text[view.start:start])
+        if unknown:
+            start = view.start + unknown.start(1)
+        left = _left_qualifier(view, hit) or _left_qualifier(view, Hit(start, end, ROLE, hit.key))
+        out.append(_Occurrence(hit, start, end, left, last=(last == i)))
+    for m in _COUNTERPART.finditer(view.text, view.start, view.end):
+        # Whose counterpart is plain only when one role is named before it.
+        own = [h for h in roles if h.end <= m.start()]
+        if len({h.key for h in own}) != 1:
+            continue
+        spot = Hit(m.start(), m.end(), ROLE, own[-1].key)
+        left = _left_qualifier(view, spot)
+        if left and _role_state(view, _Occurrence(own[-1], own[-1].start, own[-1].end,
+                                                  _left_qualifier(view, own[-1]))) == "current":
+            out.append(_Occurrence(spot, spot.start, spot.end, left))
+    return out
+
+
+def _elsewhere(view, fact: Fact, *spans) -> bool:
+    """Whether the qualifiers name only places other than the fact's own."""
+    inside = {h.key for s in spans if s for h in view.hits if h.category == ANCHOR and h.start < s[1] and h.end > s[0]}
+    return fact.spec.of is not None and bool(inside) and fact.spec.of not in inside
 
 
 def _in_the_past(view, hit: Hit, fact: Fact) -> bool:
@@ -121,58 +236,56 @@ def _in_the_past(view, hit: Hit, fact: Fact) -> bool:
     if ref is None:
         return False
     clause = view.clause(hit.start)
-    return any(view.clause(d.start) == clause and not d.yearless and d.value.hull.hi < ref - 180
-               for d in view.dates)
+    # The role's clause, and the stretch between commas around it ("who became
+    # prime minister after the 2010 election").
+    lo = max(view.text.rfind(c, view.start, hit.start) for c in ",;:(")
+    his = [i for i in (view.text.find(c, hit.end, view.end) for c in ",;:)") if i >= 0]
+    hi = min(his, default=view.end)
+    return any((view.clause(d.start) == clause or lo < d.start < hi) and not d.yearless
+               and d.value.hull.hi < ref - 180 for d in view.dates)
 
 
-def hit_text(view, hit: Hit) -> str:
-    return view.doc.raw[hit.start:hit.end]
-
-
-def _is_current_role(view, hit: Hit, left) -> bool:
-    word, _ = _word_before(view, hit.start)
-    low = word.lower().rstrip("-")
-    if low in _OTHER_ROLE or low in _NOT_HOLDER or low.split("-")[-1] in _NOT_HOLDER:
-        return False
-    if left:
-        first = view.text[left[0]:left[1]].split()[0].lower()
-        before, _ = _word_before(view, left[0])
-        if {first, before.lower()} & _NOT_HOLDER:
-            return False
-    if view.text[hit.start - 1:hit.start] == "-" and low.split("-")[-1] in _OTHER_ROLE:
-        return False
-    return not _AFTER_ROLE_NOT_HOLDER.match(view.text, hit.end)
+def _role_state(view, occ: _Occurrence) -> str | None:
+    """"current", "outgoing", or None when the words around the role make it another role or holder."""
+    # The word right before the role may make it another role ("Deputy ... and
+    # Foreign Minister": the deputy is not the foreign minister's); the word
+    # before the joined roles, like the qualifier, may make all of them past.
+    near = [_word_before(view, pos)[0].lower().rstrip("-") for pos in (occ.hit.start, occ.start)]
+    if near[0] in _OTHER_ROLE or near[0].split("-")[-1] in _OTHER_ROLE and view.text[occ.hit.start - 1] == "-":
+        return None
+    if occ.left:
+        before, _ = _word_before(view, occ.left[0])
+        near += [w.lower() for w in view.text[occ.left[0]:occ.left[1]].split()] + [before.lower()]
+    parts = {p for w in near for p in (w, w.split("-")[0], w.split("-")[-1])}
+    if parts & _NOT_HOLDER or _AFTER_ROLE_NOT_HOLDER.match(view.text, occ.hit.end):
+        return None
+    return "outgoing" if parts & _OUTGOING else "current"
 
 
 def _left_qualifier(view, hit: Hit) -> tuple[int, int] | None:
-    """The capitalized words right before the role ("Sylvanian", "Ruritania's")."""
+    """The capitalized words right before the role ("Sylvanian", "Ruritania's",
+    "Bank of Ruritania"), over modifiers between them and the role ("Ruritania's new")."""
     pos, start = hit.start, None
+    word, wstart = _word_before(view, pos)
+    skipped = pos
+    while word.lower() in _MODIFIERS and wstart < skipped:
+        skipped = wstart
+        word, wstart = _word_before(view, skipped)
+    pos = skipped
     while True:
         word, wstart = _word_before(view, pos)
+        if word == "of" and start is not None:
+            prior, pstart = _word_before(view, wstart)
+            if prior[:1].isupper() and pstart < wstart:
+                start, pos = pstart, pstart
+                continue
         if not word or wstart >= pos or not _QUALIFIER_TOKEN.search(word) or word.lower() in _DETERMINERS:
             break
         start, pos = wstart, wstart
+    verb, vstart = _word_before(view, start if start is not None else pos)
+    if start is not None and verb.lower() in _APPOINTING and _word_before(view, vstart)[0].lower() not in _PASSIVE:
+        return None  # "appointed Jane Doe finance minister": a name, not a qualifier ("was named Ruritania coach")
     return (start, hit.start) if start is not None else None
-
-
-_RIGHT_QUALIFIER = re.compile(r"\s*\b(?:of|for|at|with|to|in)\s+(?:the\s+)?((?:[A-Z0-9][\w.'\-]*(?:\s+|(?=[,.;:)]|$)))+)")
-
-
-def _right_qualifier(view, hit: Hit) -> tuple[int, tuple[int, int] | None]:
-    """'of Ruritania', 'with the Asia Program at the Policy Center' after the role."""
-    pos, first = hit.end, None
-    while True:
-        m = _RIGHT_QUALIFIER.match(view.text, pos, view.end)
-        if not m:
-            break
-        first = m.start(1) if first is None else first
-        pos = m.end(1)
-    if first is None:
-        return hit.end, None
-    end = pos
-    while end > hit.end and view.text[end - 1] in " \u00a0":
-        end -= 1
-    return end, (first, end)
 
 
 def _qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
@@ -187,10 +300,10 @@ def _qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     of = fact.spec.of
     spans = [s for s in (left, right) if s]
     if of is None:
-        # "chancellor of the Duchy of Lancaster" may be another role than "chancellor"
+        # "chancellor of the University of Ruritania" may be another role than "chancellor"
         return "unknown" if right else "none"
     for s, e in spans:
-        if any(h.category == ANCHOR and h.key == of and s <= h.start < e for h in view.hits):
+        if any(h.category == ANCHOR and h.key == of and h.start < e and h.end > s for h in view.hits):
             return "explicit"
     if spans:
         return "other"

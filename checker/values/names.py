@@ -45,6 +45,15 @@ sep sept oct nov dec today yesterday tomorrow affairs staff council committee as
 """.split())
 
 
+_GIVEN_MONTHS = frozenset("jan may june april august".split())
+_SURNAME = re.compile(r"[ \u00a0]+[A-Z][a-z'’-]+\b(?! \d)")
+
+
+def _surname_follows(text: str, i: int, limit: int) -> bool:
+    m = _SURNAME.match(text, i, limit)
+    return bool(m) and m.group(0).strip().lower() not in _NOT_NAMES
+
+
 @dataclass(frozen=True)
 class NameSpan:
     start: int
@@ -69,7 +78,7 @@ def _title_end(text: str, pos: int, limit: int) -> int | None:
     if after == m.end():
         return None
     if bare in _RANK_PARTS:
-        return _title_end(text, after, limit) and after
+        return after if _title_end(text, after, limit) is not None else None
     if bare not in _TITLES and bare not in _SHORT_RANKS:
         return None
     rest = read_name(text, after, limit, titles=bare not in _SHORT_RANKS or dotted)
@@ -93,8 +102,8 @@ def read_name(text: str, pos: int, limit: int, max_tokens: int = 4, titles: bool
             break
         word = m.group(0)
         bare = word.rstrip(".").lower()
-        if bare in _NOT_NAMES and bare not in _PARTICLES:
-            break
+        if bare in _NOT_NAMES and bare not in _PARTICLES and not (bare in _GIVEN_MONTHS and _surname_follows(text, m.end(), limit)):
+            break  # but "Jan Novak", "June Sarpong": a month that is a given name before a surname
         if bare in _PARTICLES and count == 0:
             break
         if word.endswith("'s"):
@@ -201,7 +210,7 @@ def same_person(stated: str, known: str) -> bool:
 
 def maybe_same(stated: str, known: str) -> bool:
     """A name that may be the known person's but is not surely it: the same surname
-    with another first name (a nickname or a relative: "Jay Powell"), one letter
+    with another first name (a nickname or a relative: "Jim Doe" for James Doe), one letter
     off (a misspelling), or the same first name with a surname spelled a little
     otherwise. Neither proof of a match nor of a contradiction."""
     a, b = fold(stated), fold(known)
@@ -212,8 +221,10 @@ def maybe_same(stated: str, known: str) -> bool:
         return True
     if min(len(a[-1]), len(b[-1])) >= 5 and _edits(a[-1], b[-1]) <= 1 and min(len(a), len(b)) == 1:
         return True  # a surname alone, one letter off the known one
-    if len(a) >= 2 and len(b) >= 2 and _close(a[0], b[0]) and min(len(a[-1]), len(b[-1])) >= 6 \
-            and _edits(a[-1], b[-1]) <= 2:
+    # Spellings of one surname keep its start (Haniya/Haniyeh); a family name
+    # first and given names that differ from the start are two people (Wu Ling/Wu Keling).
+    if len(a) >= 2 and len(b) >= 2 and _close(a[0], b[0]) and min(len(a[-1]), len(b[-1])) >= 4 \
+            and a[-1][:3] == b[-1][:3] and _edits(a[-1], b[-1]) <= 2:
         return True
     # Long names a few letters apart: spellings of one name more likely than two people.
     longer = max(len(ja), len(jb))
