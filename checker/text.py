@@ -226,6 +226,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if word == "," and clause == 0 and len(out) <= 5 and out[0].text.lower() in _OPENERS:
             out.append(Token(m.start(), m.end(), word, clause, part))
             continue
+        if word == ":" and _NUMBER_NEXT.match(text, m.end()):
+            out.append(Token(m.start(), m.end(), word, clause, part))
+            continue  # "Ruritania flood toll: 214": a headline's colon introduces its figure
         if word in _CLAUSE_PUNCT or word in "-\u2013" and _spaced(text, m):
             clause += 1
             part += word in _PART_PUNCT
@@ -238,6 +241,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             part += low in _PART_WORDS
         out.append(Token(m.start(), m.end(), word, clause, part))
     return out
+
+
+_NUMBER_NEXT = re.compile(r"\s*(?:[$€£¥]|\d)")
 
 
 def _spaced(text: str, m: re.Match) -> bool:

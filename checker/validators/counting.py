@@ -192,11 +192,11 @@ def _unit_before(view, m, nxt) -> str | None:
     # "took 412", or a list in parallel ("412 seats, Tories 121"): the unit is left out.
     elided = prev.lower() in _OBJECT_VERBS or (prev[:1].isupper() and prev.isalpha() and i > 1)
     for h in reversed([h for h in view.hits if h.category == UNIT and h.end <= m.start]):
+        if elided and view.part(h.start) >= view.part(m.start) - 1:
+            return h.key  # "... sent 2,000 troops while Ruritania sent 500": parallel parts
         if view.part(h.start) != view.part(m.start):
             return None
         between = [t for t in view.tokens if h.end <= t.start < m.start]
-        if elided:
-            return h.key
         if len(between) > 6 or any(t.text in ",;" for t in between):
             return None
         if any(h.end <= n.end <= m.start for n in view.numbers) or _claimed(view, h):
@@ -208,7 +208,7 @@ def _unit_before(view, m, nxt) -> str | None:
 
 
 _OBJECT_VERBS = frozenset("""took take takes won win wins got get gets secured secures gained gains received
-receives holds held""".split())
+receives holds held sent sends deployed deploys shipped ships pledged pledges lost loses""".split())
 
 
 def _claimed(view, hit) -> bool:

@@ -127,11 +127,15 @@ class QuantityValidator(Validator):
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{said}: {negated}"))
                 continue
             if consistent:
-                f = consistent[0]
-                out.append(view.finding(f.id, "match", m.start, stated_end,
-                                        f"{said} overlaps {describe(f.spec.interval)}", _vagueness(m.interval)))
-                view.dropped([c for c in ranked if c is not f], m.start, stated_end,
-                             f"{said} is explained by fact '{f.id}'")
+                # "Ruritania and Borduria each sent 2,000 troops": one value, every subject
+                # it is firmly said of
+                both = [consistent[0]] + [c for c in consistent[1:]
+                                          if loose_binding(view, c, m.start, stated_end) is None]
+                for f in both:
+                    out.append(view.finding(f.id, "match", m.start, stated_end,
+                                            f"{said} overlaps {describe(f.spec.interval)}", _vagueness(m.interval)))
+                view.dropped([c for c in ranked if c not in both], m.start, stated_end,
+                             f"{said} is explained by fact '{consistent[0].id}'")
                 continue
             view.dropped(ranked[1:], m.start, stated_end, f"{said} is closer to fact '{best.id}'")
             rivals = [(n.start, c.end) for n, c in counted if c.unit == unit and n.start != m.start]

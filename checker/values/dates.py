@@ -69,10 +69,14 @@ _KINDS = {  # the first alternative that matches wins, so longer forms come firs
     # December of that year", which hangs on another date of the text
     "mon": rf"{_BARE}(?!,?\s+(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+previous)\s+year)",
     "year": _YEAR,  # likewise
+    # "on the 24th": a day of the month the publication date is in, or the next or last
+    "nth": (r"the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?![-\w])(?!\s+of\b)"  # not "the 24th minute"
+            r"(?!\s+(?!(?:for|and|or|to|at|in|on|when|as|but|with|after|before|until|till|through|is|was|will"
+            r"|would|he|she|they|we|i|it)\b)[a-z])"),
     "day": rf"{_DAY}(?:,?\s+{_YEAR})?(?!{W.COUNT_NOUN_RE})",  # only as a range end; not "and 20 people"
 }
 _ALONE = "iso dotted yrange decade part season md ddm dm mmy my rel ycomma wd".split()
-_AFTER_CONTEXT = _ALONE[:-2] + ["wd", "mon", "year"]
+_AFTER_CONTEXT = _ALONE[:-2] + ["wd", "mon", "year", "nth"]
 _AS_END = "iso dotted md dm my wd mon year day".split()
 _WHOLE = {"decade", "season", "part", "rel"}
 _Q = (r"(?i:(?P<qlead>for|in|(?:over|during|within)(?=\s+the\s))(?:\s+the\s+(?P<past>past|last))?\s+)?"
@@ -177,6 +181,8 @@ def _parts(kind: str, s: str) -> list[dict]:
     dict starts where a part repeats ("18-19 June" -> {d: 18}, {d: 19, m: 6})."""
     if kind == "iso":
         return [dict(zip("ymd", map(int, s.split("-"))))]
+    if kind == "nth":
+        return [{"d": int(re.search(r"\d+", s).group(0))}]
     if kind == "dotted":
         return [dict(zip("dmy", map(int, s.split("."))))]
     if kind == "yrange":  # "2022-2024"; "2023-24" a season, "2020-22"; "2024-06" a month
@@ -195,6 +201,24 @@ def _parts(kind: str, s: str) -> list[dict]:
     return ends
 
 
+def _day_of_month(a: dict, b: dict | None, ref: dt.date | None, tense):
+    """'on the 24th': that day in the publication date's month, or the month after (future
+    tense) or before (past) when the day has gone by or is still to come."""
+    if ref is None or b is not None:
+        raise _Skip("a day of the month needs a reference date")
+    months = [(ref.year + (ref.month + k - 1) // 12, (ref.month + k - 1) % 12 + 1) for k in (-1, 0, 1)]
+    days = [dt.date(y, mo, a["d"]) for y, mo in months if a["d"] <= _month_end(y, mo).day]
+    way = tense()
+    if way == "future":
+        days = [d for d in days if d >= ref] or days
+    elif way == "past":
+        days = [d for d in days if d <= ref] or days
+    if not days:
+        raise _Skip("no such day near the reference date")
+    day_ = min(days, key=lambda d: abs((d - ref).days))
+    return [(day_, day_)], True, False
+
+
 def _month_day_gap(a: dict, ref: dt.date) -> int:
     """Days from ref to the same month and day in ref's year (a rough guide, leap days aside)."""
     day_ = min(a["d"], _month_end(ref.year, a["m"]).day)
@@ -209,6 +233,8 @@ def _resolve(ends: list[dict], ref: dt.date | None, tense):
     direction from `tense()`; when it is unclear, the value is the hull of both.
     """
     a, b = ends[0], (ends[1] if len(ends) > 1 else None)
+    if "d" in a and "m" not in a and not (b and "m" in b):
+        return _day_of_month(a, b, ref, tense)
     level = lambda p: next((k for k in "dmy" if k in p), "w")  # noqa: E731
     lv, direction = level(a), None
     if ref is not None and (lv == "w" or (lv == "m" and not any("y" in p for p in ends))):
