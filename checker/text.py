@@ -217,8 +217,14 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     """
     out: list[Token] = []
     clause = part = 0
+    quiet_comma = -1  # the closing comma of ", Taiwan," which does not end a clause either
     for m in _TOKEN.finditer(text, start, end):
         word = m.group(0)
+        if word == "," and out and (m.start() == quiet_comma or _PLACE_APPOSITIVE.match(text, m.start(), end)):
+            if m.start() != quiet_comma:
+                quiet_comma = _PLACE_APPOSITIVE.match(text, m.start(), end).end() - 1
+            out.append(Token(m.start(), m.end(), word, clause, part))
+            continue  # "the quake that hit Hualien, Taiwan, on 3 March": a place's country
         low = word.lower()
         if not out:
             out.append(Token(m.start(), m.end(), word, clause, part))
@@ -243,6 +249,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+# ", Taiwan," or ", Ontario, Canada," after a place: one or two capitalised words set off
+# by commas and followed by a lowercase word, not a list of names.
+_PLACE_APPOSITIVE = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,(?=\s+[a-z])")
 _NUMBER_NEXT = re.compile(r"\s*(?:[$€£¥]|\d)")
 
 

@@ -47,15 +47,23 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
     if len(opening) == 2 and opening[0].text.lower() == "and" and opening[1].start < offset \
             and opening[1].text.lower() in ("the", "its", "their", "his", "her"):
         return True  # "..., and the new ministers held their first meeting on Saturday"
+    prev = None
     for t in view.tokens:
         if t.start >= offset:
             break
+        after_preposition = prev is not None and prev.text.lower() in _PREPOSITIONS
+        prev = t if not (t.text[:1].isupper() and prev is not None and prev.text.lower() in _PREPOSITIONS) else prev
         if t.clause != clause or not t.text[:1].isupper() or not t.text[:1].isalpha():
             continue
         if t.text.lower() in _NOT_SUBJECTS or any(h.start <= t.start < h.end for h in anchors):
             continue
+        if after_preposition:
+            continue  # "a speech in Marsk", "held in New Delhi": a place, not a subject
         return True
     return False
+
+
+_PREPOSITIONS = frozenset("in at from to of near outside inside across for with by on into via".split())
 
 
 def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool = False) -> str | None:
@@ -100,15 +108,33 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
     return None
 
 
+def _next_start(view, tok) -> int:
+    i = view.token_at(tok.end)
+    return view.tokens[i].start if i < len(view.tokens) else -1
+
+
 def _event_adjunct(view, hit, start: int, fact: Fact) -> bool:
-    """'At least 32 people were killed when the bus plunged into a ravine': the next part,
-    opened by 'when', names the event the value's clause (with a cue of the fact) counts."""
-    part = view.part(hit.start)
-    if hit.start < start or part != view.part(start) + 1:
-        return False
-    opener = next((t for t in view.tokens if t.part == part), None)
-    if opener is None or opener.text.lower() != "when":
-        return False
+    """Parts of a sentence that speak of one event: 'At least 32 people were killed when the
+    bus plunged into a ravine' (the when-part names what the cued count counts), and 'was
+    shot dead while giving a speech in August' (an -ing adjunct dates the cued main part)."""
+    if hit.start > start:
+        part = view.part(hit.start)
+        if part != view.part(start) + 1:
+            return False
+        opener = next((t for t in view.tokens if t.part == part), None)
+        if opener is None or opener.text.lower() != "when":
+            return False
+    else:
+        # "Jane Doe was shot while giving a speech in August": the value's part is an adjunct
+        part = view.part(start)
+        if view.part(hit.start) != part - 1:
+            return False
+        opening = [t for t in view.tokens if t.part == part][:2]
+        if len(opening) < 2 or opening[0].text.lower() not in ("while", "when") \
+                or not opening[1].text.lower().endswith("ing"):
+            return False
+        return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part - 1
+                   for h in view.hits)
     clause = view.clause(start)
     return any(h.category == "cue" and h.key in fact.spec.cues and view.clause(h.start) == clause
                for h in view.hits)
@@ -128,11 +154,13 @@ def entity_between(view, hit, start: int, about) -> bool:
     between = [t for t in view.tokens if hit.end <= t.start < start]
     second_predicate = False
     for prev, tok in zip(between, between[1:]):
-        second_predicate = second_predicate or prev.text.lower() in _NEXT_PREDICATE
+        # ("while giving a speech in Marsk" is the same event, not a second predicate)
+        second_predicate = second_predicate or (prev.text.lower() in _NEXT_PREDICATE
+                                                and not tok.text.lower().endswith("ing"))
         if (second_predicate and prev.text.lower() in _PLACE_PREPOSITIONS and tok.text[:1].isupper()
                 and tok.text.lower() not in _NOT_SUBJECTS
-                and not any(h.start <= tok.start < h.end for h in anchors)):
-            return True
+                and not any(h.start <= tok.start < h.end or h.start == _next_start(view, tok) for h in anchors)):
+            return True  # (a first name right before an anchor, "Donald Trump", is the anchor's)
     return False
 
 

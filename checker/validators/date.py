@@ -143,8 +143,8 @@ def _another_occurrence(view, fact: Fact, m, ref: dt.date | None) -> str | None:
     before = view.doc.low[view.clause_start(m.start):m.start]
     if ref is not None:
         now = day(ref)
-        if fact.spec.value.hull.hi < now and _FUTURE.search(before):
-            return "the sentence speaks of a coming occurrence; the fact's is past"
+        if fact.spec.value.hull.lo <= now and _FUTURE.search(before):
+            return "the sentence speaks of a coming occurrence; the fact's has begun or is past"
         if fact.spec.value.hull.lo > now and _PAST.search(before):
             return "the sentence speaks of an earlier occurrence; the fact's is to come"
     if _ANNIVERSARY.search(view.low):
@@ -269,10 +269,17 @@ def _host_clause(view, m) -> int:
     rest = [t for t in view.tokens if t.clause == clause and not m.start <= t.start < m.end]
     if all(t.text.lower() in ("on", "in", "at", "from", "since", "until", "by") for t in rest):
         return clause - 2  # the clause before the comma
+    first = view.tokens[view.token_at(rest[0].start) - 1] if rest else None
+    if rest and first is not None and first.text == "," and _participle(rest[0].text.lower()):
+        return clause - 2  # "The last summit, held in Johannesburg last September, ...": the noun's
     if len(rest) >= 2 and rest[0].text.lower() in ("while", "when", "after", "before") \
             and rest[1].text.lower().endswith("ing"):
         return clause - 1
     return clause
+
+
+def _participle(word: str) -> bool:
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
 
 
 def _governed_elsewhere(view, fact: Fact, m) -> bool:
@@ -299,11 +306,17 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
         prev = tokens[i - 1].text.lower() if i else ""
         if (word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
                 or prev in _BASE_VERB_AFTER and t.text.isalpha() and t.text.islower()):
-            # "the election held on June 9": a participle right after the fact's own noun
+            # "the election held on June 9": a participle right after the fact's own noun;
+            # "the election ... would be held on July 28": the clause's own passive verb
+            if prev in _BE and word in _HAPPEN and any(h.start < t.start and view.clause(h.start) == clause
+                                                      for h in own):
+                return False
             return not (i and any(h.start <= tokens[i - 1].start < h.end for h in own))
     return False
 
 
+_BE = frozenset("be been being was were is are".split())
+_HAPPEN = frozenset("held staged hosted scheduled set slated planned convened organised organized".split())
 _SCHEDULE = re.compile(r"\b(?:is|are|was|were)\s+(?:due|scheduled|slated|expected|set)\b|\bwill\s+be\b")
 
 

@@ -143,7 +143,7 @@ class QuantityValidator(Validator):
             other = None if loose else (
                 "it counts part of the fact's subject or another group" if not _of_the_same(view, best, stated_end)
                 else "it counts a narrower group" if count.narrowed and not _uses(best, count.narrowed)
-                else "no cue of the fact ties it" if not _cued(view, best, m.start)
+                else "no cue of the fact ties it" if not _cued(view, best, m.start, m.end)
                 else "its subject names another measure" if unit.startswith("¤") and _other_measure(view, best, m.start)
                 else None)
             if loose or other:
@@ -196,6 +196,7 @@ _FUNCTION = frozenset("""the a an its their his her our this that these those an
 than more less about nearly some""".split())
 
 
+_SAYING = frozenset("said says reported reports announced announces told tells added estimated".split())
 _QUARTER = re.compile(r"\bq([1-4])\b")
 _ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _PERIODS = frozenset("first second third fourth quarter quarterly annual yearly full year half".split())
@@ -213,8 +214,9 @@ def _other_measure(view, fact: Fact, start: int) -> bool:
         return False
     begin = 0
     for i, t in enumerate(tokens[:verb]):
-        if any(h.start <= t.start < h.end for h in anchors) or t.text.endswith(("'s", "'")):
-            begin = i + 1
+        if any(h.start <= t.start < h.end for h in anchors) or t.text.endswith(("'s", "'")) \
+                or t.text.lower() in _SAYING:
+            begin = i + 1  # "Acme said first-quarter revenue fell": the subject starts after 'said'
     claim = _QUARTER.sub(lambda q: f"{_ORDINAL_OF[q.group(1)]} quarter", fact.claim.lower())
     known = re.findall(r"[a-z]{3,}", " ".join([claim, *fact.cues, fact.spec.unit_text]).lower())
     stems = {w[:5] for w in known}
@@ -238,15 +240,14 @@ def _other_measure(view, fact: Fact, start: int) -> bool:
     return False
 
 
-def _cued(view, fact: Fact, start: int) -> bool:
+def _cued(view, fact: Fact, start: int, end: int) -> bool:
     """A fact with cues needs one in the value's part of the sentence to be contradicted:
     'Eight workers were filling potholes' is not a death toll."""
     if not fact.spec.cues:
         return True
-    nxt = view.token_at(start)
-    words = [t for t in view.tokens[nxt:nxt + 4] if t.start >= start]
-    if any(h.category == ANCHOR and h.key in fact.spec.about and any(t.start == h.start for t in words[1:3])
-           for h in view.hits) and view.text[start:start + 1] in "$€£¥₹":
+    nxt = next((t for t in view.tokens if t.start >= end), None)
+    if nxt is not None and view.text[start:start + 1] in "$€£¥₹" and any(
+            h.category == ANCHOR and h.key in fact.spec.about and h.start == nxt.start for h in view.hits):
         return True  # "the $2.9 billion stadium": the amount is the anchor's own
     part = view.part(start)
     return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part for h in view.hits)
@@ -254,7 +255,7 @@ def _cued(view, fact: Fact, start: int) -> bool:
 
 def _uses(fact: Fact, word: str) -> bool:
     """Whether a fact speaks of a narrowing word ("rescued", "a year", "goal") itself."""
-    words = " ".join([fact.claim, *fact.cues, fact.spec.unit_text]).lower()
+    words = " ".join([fact.claim, *fact.cues, *fact.about, fact.spec.unit_text]).lower()
     core = word.split()[-1]
     return core in words or core.rstrip("s") in words or (core in ("year", "annually", "annual") and "annual" in words)
 
@@ -295,7 +296,9 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             if (hull.hi - hull.lo) * 4 < own.hi - own.lo:
                 return f"stated for part of the fact's time ('{said}')"
             continue
-        if ref is not None and d.value.hull.hi < ref.toordinal() - 31:
+        hull = d.value.hull
+        if ref is not None and (hull.hi < ref.toordinal() - 31
+                                or hull.hi - hull.lo >= 364 and hull.hi < ref.toordinal()):  # "In 2023", written in 2024
             return f"stated for an earlier time ('{said}')"
         if ref is not None and d.value.hull.lo > ref.toordinal() + 31:
             return f"a forecast for a later time ('{said}')"
