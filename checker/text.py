@@ -220,6 +220,13 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     quiet_comma = -1  # the closing comma of ", Taiwan," which does not end a clause either
     for m in _TOKEN.finditer(text, start, end):
         word = m.group(0)
+        if word == "(" and out and _SHORT_BRACKET.match(text, m.start(), end):
+            quiet_comma = _SHORT_BRACKET.match(text, m.start(), end).end() - 1
+            out.append(Token(m.start(), m.end(), word, clause, part))
+            continue  # "Party for Freedom (PVV) won": a short gloss, not a part of its own
+        if word == ")" and m.start() == quiet_comma:
+            out.append(Token(m.start(), m.end(), word, clause, part))
+            continue
         if word == "," and out and (m.start() == quiet_comma or _PLACE_APPOSITIVE.match(text, m.start(), end)):
             if m.start() != quiet_comma:
                 quiet_comma = _PLACE_APPOSITIVE.match(text, m.start(), end).end() - 1
@@ -252,6 +259,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 # ", Taiwan," or ", Ontario, Canada," after a place: one or two capitalised words set off
 # by commas and followed by a lowercase word, not a list of names.
 _PLACE_APPOSITIVE = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,(?=\s+[a-z])")
+# "(PVV)", "(NSC)", "(R-Texas)": a bracket of one or two words glossing what precedes it.
+_SHORT_BRACKET = re.compile(r"\(\s*[^()\s,;]+(?:\s+[^()\s,;]+)?\s*\)")
 _NUMBER_NEXT = re.compile(r"\s*(?:[$€£¥]|\d)")
 
 

@@ -200,9 +200,11 @@ def _first_of_this(view, fact: Fact, m) -> bool:
                      for h in view.hits):
         return True  # "the strongest quake in 25 years": the fact's own thing is what is first
     stop = {"first", "sinc", "since", "last", "time", "previou"}
-    known = {_stem(w) for c in fact.cues for w in re.findall(r"[a-z]{3,}", c.lower())} - stop
-    if not known:
-        known = {_stem(w) for w in re.findall(r"[a-z]{3,}", fact.claim.lower())} - stop
+    # The fact's own words for its event: its cues, and its claim's nouns other than the
+    # anchors ("the first dissent by a Fed governor" is not the Fed's first cut).
+    anchors = {_stem(w) for a in fact.about for w in re.findall(r"[a-z]{3,}", a.lower())}
+    claim = {_stem(w) for w in re.findall(r"[a-z]{3,}", fact.claim.lower())} - _CLAIM_STOP - anchors
+    known = ({_stem(w) for c in fact.cues for w in re.findall(r"[a-z]{3,}", c.lower())} | claim) - stop
     for group in _SAME_EVENT:
         if known & group:
             known |= group
@@ -216,6 +218,8 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     return any(_stem(w) in known for w in between[:5])
 
 
+_CLAIM_STOP = frozenset(_stem(w) for w in """the and was were has have had for with from into that this its his her their
+than then when which who will would been being are not but also after before""".split())
 _ELIDED = frozenset("to by at with abroad outside overseas there here".split())
 
 

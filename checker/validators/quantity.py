@@ -152,7 +152,8 @@ class QuantityValidator(Validator):
                                                           f"but not firmly about it: {loose or other}")
                 continue
             reason = f"{said} is outside {describe(best.spec.interval)}"
-            why_not = (view.hedge(m.start, m.end) or _earlier_time(view, m, best) or _compared(view, m)
+            why_not = (view.hedge(m.start, m.end) or _one_member(view, m) or _earlier_time(view, m, best)
+                       or _compared(view, m)
                        or _other_scope(view, m, best) or _other_scale(m.interval, best))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {why_not}"))
@@ -358,6 +359,29 @@ _SCOPE = re.compile(
     r"|\b(?:in|during|over)\s+the\s+first\b"
     r"|\b(?:one|some|two|three|several|many|most) of (?:them|which|those|these)\b"
     r"|\bincluding one\b|\bthe (?:largest|strongest|biggest) of which\b")
+
+
+_MEMBERS = frozenset("""customer client investor depositor shareholder resident victim passenger worker
+employee family household farmer patient student voter user subscriber man woman person child owner
+tenant buyer seller driver pilot nurse doctor soldier survivor player fan member""".split())
+_QUANTIFIERS = frozenset("""total record further estimated additional combined maximum minimum mere reported
+average few number majority minority quarter third half dozen couple handful lot range series sum""".split())
+
+
+def _one_member(view, m) -> str | None:
+    """'An FTX customer told the court he had lost about $2m': one member's figure, not the
+    group's. The sentence, or the value's clause, opens with 'a', 'an' or 'one' and a noun."""
+    for first in {0, view.clause_start(m.start)}:
+        tokens = [t for t in view.tokens if t.start >= (view.start if first == 0 else first) and t.start < m.start]
+        if len(tokens) < 4 or tokens[0].text.lower() not in ("a", "an", "one"):
+            continue
+        nxt = tokens[1].text.lower()
+        if nxt in _QUANTIFIERS or not nxt.isalpha():
+            continue
+        member = next((t for t in tokens[1:5] if t.text.lower() in _MEMBERS), None)
+        if member is not None:  # ("A magnitude 7.4 earthquake killed ..." is the event itself)
+            return f"said of one member of a group ('{tokens[0].text} ... {member.text}')"
+    return None
 
 
 def _other_scope(view, m, fact: Fact) -> str | None:

@@ -116,7 +116,7 @@ COUNT_NOUN_RE = (r"\s+(?:people|men|women|children|staff|personnel"
                  r"|(?!(?:was|is|has|as|its|his|this|thus|plus|us)\b|[a-z]*ss\b)[a-z]+s\b)")
 # Every date holds one of these words (month, weekday, year, unit of time).
 ANCHOR_RE = (r"\b(?:%s|(?:1[89]|20)\d\d|2100|[Tt]o(?:day|night|morrow)|[Yy]esterday"
-             r"|[Dd]ays?|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur|(?:[12]?\d|3[01])(?:st|nd|rd|th)\b)"
+             r"|[Dd]ays?|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|(?:[12]?\d|3[01])(?:st|nd|rd|th)\b)"
              ) % "|".join(list(MONTHS)[12:] + ["May"] + list(WEEKDAYS))  # "Jan" also anchors "January"
 # Tense markers that point a weekday or a bare month forward or back. A present
 # tense event verb before a day is a schedule ("the president arrives on Tuesday").

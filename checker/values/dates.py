@@ -60,7 +60,8 @@ _KINDS = {  # the first alternative that matches wins, so longer forms come firs
     "dm": rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}{_YTAIL}?",
     "mmy": rf"{_BARE}{_CONN}{_BARE}{_YTAIL}",
     "my": rf"{_MON}{_YTAIL}",
-    "rel": (r"(?<!USA )(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b|(?<!the )(?<!The )"
+    "rel": (r"(?<!USA )(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"
+            r"|(?:[Tt]his|[Ll]ast)\s+(?:morning|afternoon|evening|night)\b|(?<!the )(?<!The )"
             r"(?:[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?:coming|past))?|[Pp]ast|[Cc]oming)\s+"
             rf"(?:week(?:end)?\b|month\b|year\b|{_BARE}|{_WD})"),
     "ycomma": rf"{_YEAR}(?=,(?!\s*\d))",  # "In March, 2017, ..." or "2017, when ..."
@@ -294,6 +295,8 @@ def _rel(s: str, ref: dt.date | None) -> tuple[dt.date, dt.date]:
         raise _Skip("a relative date needs a reference date")
     *how, what = s.split()
     one = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(what.lower())
+    if what.lower() in ("morning", "afternoon", "evening", "night"):
+        one = -1 if how[0].lower() == "last" else 0  # "this morning"; "last night" is the eve
     if one is not None:
         return (ref + dt.timedelta(one),) * 2
     step = {"last": -1, "past": -1, "this past": -1, "this": 0}.get(" ".join(how).lower(), 1)
@@ -415,6 +418,8 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
     # "Wednesday's decision" names the nearest Wednesday, whatever the verb's tense.
     possessive = text.startswith(("'s", "\u2019s"), e)
     tense = (lambda: "nearest") if possessive else (lambda: _tense(text, s, e, lo, hi))  # noqa: E731
+    if marker:
+        tense = lambda: "past"  # noqa: E731  "223 days since the 22 November election": a past day
     end, b_at, conn, ivs = e, None, "and" if _AND.search(text, s, e) else "to", None
     if k in _WHOLE:
         iv, rel, yl = _whole(k, text[s:e], ref, tense)
