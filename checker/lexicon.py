@@ -155,7 +155,10 @@ class Lexicon:
             if e < n and _joined(flat[e - 1], flat[e]):
                 continue
             os_, oe = back(s), back(e - 1) + 1
+            glued = s > 0 and flat[s - 1].isdigit() or e < n and flat[e].isdigit()
             for category, key in entries:
+                if glued and category != UNIT:
+                    continue  # "6.04pm" holds no prime minister: only units stick to numbers ("72km")
                 found.append(Hit(os_, oe, category, key))
         return _longest(found)
 

@@ -25,7 +25,9 @@ _NAME = r"((?:[A-Z][\w'\-]*\.?\s+){0,3}[A-Z][\w'\-]*)"
 # "Jane Doe, who ...", "Jane Doe, the former Sylvanian minister who ...",
 # "Jane Doe, the former club captain, was ...": the subject before its verb.
 # (An aside that ends in a name before "who" is about that name: "the mother of Jane Doe who ...".)
-_INTRO = (r"(?:,\s+who|,\s+who\s+[^,;]{1,80}?,|,\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){0,7}?[\w'\-]+,|"
+# "Jane Doe of the Liberal Party is ...": her party is an aside too.
+_INTRO = (r"(?:\s+of\s+the\s+(?:[a-z][\w'\-]*\s+){0,2}[A-Z][\w'\-]*(?=[\s,]))?"
+          r"(?:,\s+who|,\s+who\s+[^,;]{1,80}?,|,\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){0,7}?[\w'\-]+,|"
           r",\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){0,7}?[a-z][\w'\-]*\s+who)?")
 _LINK_AFTER = re.compile(r"\s+(is|remains|will\s+be|was|had\s+been)\s+(?=[A-Z])")
 _LINK_BEFORE = re.compile(
@@ -46,7 +48,8 @@ _FIRM_LINK = re.compile(r"is|remains|is now|becomes|become|became|has become|was
 # "A replaced B as minister", "A, who succeeded B as minister": A holds it.
 _SUCCESSION = re.compile(
     _NAME + _INTRO + r"\s+(?:has\s+|had\s+)?(?:replaced|replaces|succeeded|succeeds|took\s+over\s+from|"
-    r"takes\s+over\s+from)\s+(?:[A-Z][\w'\-]*\.?\s+){1,4}as\s+"
+    r"takes\s+over\s+from)\s+(?:[A-Z][\w'\-]*\.?\s+){1,4}(?:(?:van|von|de|der|den|da|di|du|la|le|al|el|bin)\s+"
+    r"(?:[A-Z][\w'\-]*\.?\s+){1,2})?as\s+"
     r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+)?$"
     r"|(?:was|has\s+been|had\s+been)\s+(?:replaced|succeeded)\s+by\s+" + _NAME + r"\s+as\s+(?:the\s+)?(?:new\s+)?$")
 # "named Jane Doe as chancellor", "appointed John Roe defence minister".
