@@ -27,17 +27,24 @@ _BACKREF = re.compile(
     r"storm|update|outage|report|treaty|deal|agreement|summit))\b"
     r"|\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
+_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b")
+
+
 class SentenceView:
     # Set to a list by `checker explain`: validators note there each value they
     # read but did not report, and why.
     trace: list | None = None
 
-    def __init__(self, doc: Document, sentence: Sentence, hits: list[Hit], prev_hits: list[Hit]):
+    def __init__(self, doc: Document, sentence: Sentence, hits: list[Hit], prev_hits: list[Hit],
+                 lookback: bool = False):
         self.doc = doc
         self.sentence = sentence
         self.start, self.end = sentence.start, sentence.end
         self.hits = hits
         self.prev_hits = prev_hits
+        # prev_hits come from up to three sentences back, for a pronoun deep in this one
+        # ("A jury convicted him in October"): enough to match, never to contradict
+        self.lookback = lookback
 
     # --- text ---------------------------------------------------------------
     @property
@@ -50,7 +57,12 @@ class SentenceView:
 
     @cached_property
     def backref(self) -> bool:
-        return bool(_BACKREF.search(self.low))
+        return self.lookback or bool(_BACKREF.search(self.low))
+
+    @cached_property
+    def names_a_person(self) -> bool:
+        """A personal pronoun anywhere in the sentence ("ordered him to forfeit")."""
+        return bool(_PERSON.search(self.low))
 
     @cached_property
     def tokens(self) -> list[Token]:

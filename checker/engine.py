@@ -34,10 +34,15 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
         by_sentence[doc.sentence_at(h.start)].append(h)
     kinds = registry()
     out: list[Finding] = []
-    candidates = sorted(set(by_sentence) | {i + 1 for i in by_sentence if i + 1 < len(doc.sentences)})
+    candidates = sorted(set(by_sentence) | {i + k for i in by_sentence for k in (1, 2, 3)
+                                            if i + k < len(doc.sentences)})
     for idx in candidates:
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
         view = SentenceView(doc, doc.sentences[idx], here, prev)
+        if not (prev and view.backref) and view.names_a_person:
+            earlier = [h for k in (idx - 3, idx - 2, idx - 1) for h in by_sentence.get(k, [])]
+            if earlier:
+                view = SentenceView(doc, doc.sentences[idx], here, earlier, lookback=True)
         view.trace = trace
         triggered = _triggered(fb, here)
         if prev and view.backref:

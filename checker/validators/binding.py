@@ -84,6 +84,8 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
         if hit is None:
             return f"'{key}' is not near it"
         if hit.end <= view.start:  # previous sentence, referred back to
+            if view.lookback:
+                return f"'{key}' is only in an earlier sentence a pronoun may point to"
             in_clause = False
             if own_subject(view, start, about):
                 return "its clause has a subject of its own, not the previous sentence's"

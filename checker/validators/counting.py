@@ -150,7 +150,9 @@ def _is_total(view, m) -> bool:
     if not _OF_TOTAL.search(before):
         return False
     cut = _OF_TOTAL.search(before).start() + view.start
-    return any(n.end == cut or view.text[n.end:cut].strip() == "" for n in view.numbers if n.end <= cut)
+    # (the number before must be a count: "on Nov. 2 of seven counts" has a day there)
+    return any(n.is_count and (n.end == cut or view.text[n.end:cut].strip() == "")
+               for n in view.numbers if n.end <= cut)
 
 
 def _unit_after(view, m):
