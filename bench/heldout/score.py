@@ -173,7 +173,33 @@ def main(argv=None) -> int:
         print()
     else:
         print("\n\n".join(render(s) for s in scores))
+        if len(scores) > 1:
+            print("\n" + totals(scores))
     return 0
+
+
+def totals(scores: list[dict]) -> str:
+    """One line per story and the pooled figures over every pair of every story."""
+    lines = ["== all stories", f"  {'story':24}{'contradiction precision':>26}{'contradiction recall':>23}"
+                                f"{'match recall':>16}"]
+    pooled = {e: {g: 0 for g in STATUSES + ("missing",)} for e in STATUSES}
+    for s in scores:
+        m = s["matrix"]
+        for e in STATUSES:
+            for g in pooled[e]:
+                pooled[e][g] += m[e][g]
+        lines.append(f"  {s['story']:24}{_frac(m['contradiction']['contradiction'], sum(m[e]['contradiction'] for e in STATUSES)):>26}"
+                     f"{_frac(m['contradiction']['contradiction'], sum(m['contradiction'].values())):>23}"
+                     f"{_frac(m['match']['match'], sum(m['match'].values())):>16}")
+    m = pooled
+    lines.append(f"  {'pooled':24}{_frac(m['contradiction']['contradiction'], sum(m[e]['contradiction'] for e in STATUSES)):>26}"
+                 f"{_frac(m['contradiction']['contradiction'], sum(m['contradiction'].values())):>23}"
+                 f"{_frac(m['match']['match'], sum(m['match'].values())):>16}")
+    return "\n".join(lines)
+
+
+def _frac(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "-"
 
 
 if __name__ == "__main__":

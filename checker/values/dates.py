@@ -107,7 +107,7 @@ _FIRST = re.compile(r"(?:\b[Ff]or\s+the\s+first\s+time|\b(?:first(?:-ever)?|(?:s
                     r"|most\s+(?:powerful|severe|destructive|serious|intense|violent)))((?:\s+[\w'’-]+){0,10}?)\s+$",
                     re.I)
 _COUNT_NOUN = re.compile(W.COUNT_NOUN_RE)
-_STOP = re.compile(r"(?<!\b[A-Za-z])[.!?;]\s|\n")  # "a.m. Wednesday" and "U.S. troops" go on
+_STOP = re.compile(r"(?<!\b[A-Za-z])[.!?;]\s|\n[ \t]*\n")  # "a.m. Wednesday" and "U.S. troops" go on; a hard wrap too
 _TENSE = re.compile(rf"(?P<f>{W.FUTURE_RE})|(?P<p>{W.PAST_RE})")
 _AUX_GAP = re.compile(r"(?:\s+(?:to|be|been|have|has|not)\b)*\s+")
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
