@@ -47,18 +47,22 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
     if len(opening) == 2 and opening[0].text.lower() == "and" and opening[1].start < offset \
             and opening[1].text.lower() in ("the", "its", "their", "his", "her"):
         return True  # "..., and the new ministers held their first meeting on Saturday"
-    prev = None
+    in_phrase = False  # inside a prepositional phrase: "at the UN summit", "in New Delhi"
     for t in view.tokens:
         if t.start >= offset:
             break
-        after_preposition = prev is not None and prev.text.lower() in _PREPOSITIONS
-        prev = t if not (t.text[:1].isupper() and prev is not None and prev.text.lower() in _PREPOSITIONS) else prev
-        if t.clause != clause or not t.text[:1].isupper() or not t.text[:1].isalpha():
+        low = t.text.lower()
+        capital = t.text[:1].isupper() and t.text[:1].isalpha()
+        if low in _PREPOSITIONS:
+            in_phrase = True
             continue
-        if t.text.lower() in _NOT_SUBJECTS or any(h.start <= t.start < h.end for h in anchors):
+        if in_phrase and (capital or low in ("the", "a", "an")):
+            continue  # "a speech in Marsk", "agreed at the UN summit": a place, not a subject
+        in_phrase = False
+        if t.clause != clause or not capital:
             continue
-        if after_preposition:
-            continue  # "a speech in Marsk", "held in New Delhi": a place, not a subject
+        if low in _NOT_SUBJECTS or any(h.start <= t.start < h.end for h in anchors):
+            continue
         return True
     return False
 
@@ -111,8 +115,7 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
 
 
 def _next_start(view, tok) -> int:
-    i = view.token_at(tok.end)
-    return view.tokens[i].start if i < len(view.tokens) else -1
+    return next((t.start for t in view.tokens if t.start >= tok.end), -1)
 
 
 def _event_adjunct(view, hit, start: int, fact: Fact) -> bool:

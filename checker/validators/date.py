@@ -315,7 +315,11 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
             if prev in _BE and word in _HAPPEN and any(h.start < t.start and view.clause(h.start) == clause
                                                       for h in own):
                 return False
-            return not (i and any(h.start <= tokens[i - 1].start < h.end for h in own))
+            if i == 0:  # "The last summit, held in Marsk last September": the noun before the comma
+                j = view.token_at(t.start)
+                before = view.tokens[j - 2] if j >= 2 and view.tokens[j - 1].text == "," else None
+                return not (before is not None and any(h.start <= before.start < h.end for h in own))
+            return not any(h.start <= tokens[i - 1].start < h.end for h in own)
     return False
 
 

@@ -39,6 +39,12 @@ _PLACEHOLDER = 2000  # a leap year, so a yearless "Feb. 29" survives
 
 # --- grammar: each piece is a regex without capturing groups ----------------------
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%:]|[.,]\d)"
+_ORDINAL_DAY = {w: i for i, w in enumerate(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second
+    twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth
+    thirtieth thirty-first""".split(), 1)}
+_ORDINAL_WORDS = "|".join(sorted((w.replace("-", "[\\s-]") for w in _ORDINAL_DAY), key=len, reverse=True))
 _YEAR = (r"(?<![\w$£€¥#.,/])(?:1[89]\d\d|20\d\d|2100)"
          r"(?![\w%]|[.,]\d|\s*(?:percent|per\s+cent)\b|\s+(?:million|billion|thousand|hundred)\b)")
 _MON = rf"(?:{W.MONTH_FULL_RE}|{W.MONTH_ABBR_RE})"
@@ -58,6 +64,8 @@ _KINDS = {  # the first alternative that matches wins, so longer forms come firs
     "md": rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?",
     "ddm": rf"{_DAY}{_CONN}{_DAY}(?:\s+of)?\s+{_MON}{_YTAIL}?",
     "dm": rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}{_YTAIL}?",
+    # "on the second of May", as people say it in quotes
+    "dmw": rf"the\s+(?:{_ORDINAL_WORDS})\s+of\s+{_MON}{_YTAIL}?",
     "mmy": rf"{_BARE}{_CONN}{_BARE}{_YTAIL}",
     "my": rf"{_MON}{_YTAIL}",
     "rel": (r"(?<!USA )(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"
@@ -76,7 +84,7 @@ _KINDS = {  # the first alternative that matches wins, so longer forms come firs
             r"|would|he|she|they|we|i|it)\b)[a-z])"),
     "day": rf"{_DAY}(?:,?\s+{_YEAR})?(?!{W.COUNT_NOUN_RE})",  # only as a range end; not "and 20 people"
 }
-_ALONE = "iso dotted yrange decade part season md ddm dm mmy my rel ycomma wd".split()
+_ALONE = "iso dotted yrange decade part season md ddm dm dmw mmy my rel ycomma wd".split()
 _AFTER_CONTEXT = _ALONE[:-2] + ["wd", "mon", "year", "nth"]
 _AS_END = "iso dotted md dm my wd mon year day".split()
 _WHOLE = {"decade", "season", "part", "rel"}
@@ -182,6 +190,10 @@ def _parts(kind: str, s: str) -> list[dict]:
     dict starts where a part repeats ("18-19 June" -> {d: 18}, {d: 19, m: 6})."""
     if kind == "iso":
         return [dict(zip("ymd", map(int, s.split("-"))))]
+    if kind == "dmw":
+        word = re.match(r"the\s+(\S+(?:[\s-]\S+)?)\s+of\s+", s).group(1).lower().replace(" ", "-")
+        rest = _parts("dm", s[s.lower().index(" of ") + 4:].strip())
+        return [{"d": _ORDINAL_DAY[word], **rest[0]}]
     if kind == "nth":
         return [{"d": int(re.search(r"\d+", s).group(0))}]
     if kind == "dotted":
