@@ -249,6 +249,8 @@ def day_forms(d: dt.date, pub: dt.date) -> dict[str, str]:
         "the-ordinal-of": f"on the {d.day}{_ordinal(d.day)} of {m}",
         "abbrev-month": f"on {m[:3]}. {d.day}" if len(m) > 4 else f"on {m} {d.day}",
         "iso": f"on {d.isoformat()}",
+        "dotted": f"on {d.day}.{d.month}.{d.year}",
+        "spoken-ordinal": f"on the {_SPOKEN[d.day - 1]} of {m}",
     }
     delta = (d - pub).days
     if 1 <= -delta <= 6:
@@ -260,6 +262,12 @@ def day_forms(d: dt.date, pub: dt.date) -> dict[str, str]:
     if delta == -1:
         forms["yesterday"] = "yesterday"
     return forms
+
+
+_SPOKEN = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second
+twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirtieth
+thirty-first""".split()
 
 
 def _ordinal(n: int) -> str:
@@ -323,7 +331,7 @@ def date_renderings(s: DateScenario):
     pub = dt.date.fromisoformat(s.date)
     if s.form == "day":
         d = dt.date.fromisoformat(s.value)
-        exact = day_forms(d, pub)
+        exact = all_forms = day_forms(d, pub)
         for shift in (-2, 2, 9):
             far = day_forms(d + dt.timedelta(days=shift), pub)
             for name, text in exact.items():
@@ -331,8 +339,8 @@ def date_renderings(s: DateScenario):
                     yield name, text, far[name]
             exact = {k: v for k, v in exact.items() if k not in far}
         for name in _AMBIGUOUS:  # no clear perturbation: a wider reading overlaps the fact
-            if name in exact:
-                yield name, exact[name], None
+            if name in all_forms:
+                yield name, all_forms[name], None
     elif s.form == "range":
         a, b = (dt.date.fromisoformat(x) for x in s.value.split("/"))
         exact = range_forms(a, b, pub)
