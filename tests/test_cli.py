@@ -171,3 +171,18 @@ def test_a_waiver_silences_exactly_its_contradiction(project):
     assert waived[0]["waived"] == {"reason": "the draft quotes a disputed estimate", "until": None}
     table = run_cli(cwd=project).stdout
     assert "expired on 2020-01-01" in table and "(waived)" in table
+
+
+def test_explain_says_why_each_value_was_or_was_not_reported():
+    from checker.casefile import explain_case
+
+    text = ("Ruritania sent about 1 million shells by last autumn, officials said. "
+            "Borduria sent 2 million shells. Ruritania has now sent nearly 5 million shells.")
+    out = explain_case({"text": text, "fact": {"kind": "quantity", "about": ["Ruritania"],
+                                               "unit": ["shells"], "value": "nearly 5 million"}}, {})
+    # each candidate with its interval, where it went and why
+    assert '"about 1 million" = 9e5..1.1e6' in out
+    assert "stated for an earlier time ('by ...')" in out
+    assert '"2 million shells" not reported for this fact: the fact\'s anchors are not near it' in out
+    assert '"nearly 5 million shells" bound to this fact: match' in out
+    assert out.rstrip().endswith("status: match (4.5e6..5e6 overlaps 4.5e6..5e6)")
