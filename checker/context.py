@@ -27,7 +27,7 @@ _BACKREF = re.compile(
     r"storm|update|outage|report|treaty|deal|agreement|summit))\b"
     r"|\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
-_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b")
+_PERSON = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b")
 
 
 class SentenceView:
@@ -61,7 +61,7 @@ class SentenceView:
 
     @cached_property
     def names_a_person(self) -> bool:
-        """A personal pronoun anywhere in the sentence ("ordered him to forfeit")."""
+        """A third-person pronoun anywhere in the sentence ("ordered him to forfeit")."""
         return bool(_PERSON.search(self.low))
 
     @cached_property

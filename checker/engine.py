@@ -34,13 +34,19 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
         by_sentence[doc.sentence_at(h.start)].append(h)
     kinds = registry()
     out: list[Finding] = []
+    first = next((i for i, st in enumerate(doc.sentences) if st.start >= doc.body_start), 0)
+    headings = [i for i in _headings(doc) if i in by_sentence]
     candidates = sorted(set(by_sentence) | {i + k for i in by_sentence for k in (1, 2, 3)
                                             if i + k < len(doc.sentences)})
+    if first in by_sentence or headings:
+        candidates = list(range(len(doc.sentences)))  # a headline's subject may be taken up anywhere
     for idx in candidates:
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
         view = SentenceView(doc, doc.sentences[idx], here, prev)
         if not (prev and view.backref) and view.names_a_person:
-            earlier = [h for k in (idx - 3, idx - 2, idx - 1) for h in by_sentence.get(k, [])]
+            # the three sentences before, and the headline or heading above them
+            context = {idx - 3, idx - 2, idx - 1, first, *[h for h in headings if h < idx][-1:]}
+            earlier = [h for k in sorted(context) if 0 <= k < idx for h in by_sentence.get(k, [])]
             if earlier:
                 view = SentenceView(doc, doc.sentences[idx], here, earlier, lookback=True)
         view.trace = trace
@@ -59,6 +65,13 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
             found.extend(kinds[kind].check(view, facts))
         out.extend(_one_value_per_sentence(found))
     return out
+
+
+def _headings(doc: Document) -> list[int]:
+    """Sentences that are Markdown headings ("## What was he convicted of?")."""
+    if not doc.markdown:
+        return []
+    return [i for i, st in enumerate(doc.sentences) if doc.raw[st.start:st.start + 1] == "#"]
 
 
 def _one_value_per_sentence(found: list[Finding]) -> list[Finding]:

@@ -70,6 +70,12 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
 _PREPOSITIONS = frozenset("in at from to of near outside inside across for with by on into via".split())
 
 
+def only_in_context(view, fact: Fact, start: int, end: int) -> bool:
+    """Whether the fact's anchors come only from the sentences a pronoun may point back to."""
+    return view.lookback and any((h := view.nearest(ANCHOR, k, start, end)[1]) is not None and h.end <= view.start
+                                 for k in fact.spec.about)
+
+
 def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool = False) -> str | None:
     """Why the value is not firmly bound to the fact (None when it is): evidence
     enough for a contradiction is that the value is about this fact, not a neighbour.

@@ -19,7 +19,7 @@ from ..values.numbers import parse_quantity
 from ..values.units import spellings, unit_key
 from .base import Entry, Validator
 from ..values.units import PHRASE_ENDERS
-from .binding import describe, loose_binding, rank
+from .binding import describe, loose_binding, only_in_context, rank
 from .counting import Count, unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
@@ -129,6 +129,10 @@ class QuantityValidator(Validator):
             if consistent:
                 # "Ruritania and Borduria each sent 2,000 troops": one value, every subject
                 # it is firmly said of
+                if _vagueness(m.interval) > 1.5 and only_in_context(view, consistent[0], m.start, stated_end):
+                    view.dropped(consistent[:1], m.start, stated_end,
+                                 f"{said} agrees, but is too loose a bound to tie to a subject sentences back")
+                    continue  # "in several seats it is below 55%": "it" may be anything
                 both = [consistent[0]] + [c for c in consistent[1:]
                                           if loose_binding(view, c, m.start, stated_end) is None]
                 for f in both:
