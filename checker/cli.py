@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--omit-gaps", action="store_true", help="leave gap results out (the summary still counts them)")
     check.add_argument("--jobs", type=_jobs, default=None, metavar="N", help="processes to use (default: all cores)")
     check.add_argument("--encoding", default="utf-8", help="text encoding of the sources (default: utf-8)")
+    check.add_argument("--changed-since", metavar="REF",
+                       help="check only sources git reports as changed since REF (all when the fact base "
+                            "changed), and list the verdicts that changed")
     check.add_argument("--quiet", action="store_true", help="print nothing but errors; the exit code tells")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in the table (default: auto, only on a terminal; NO_COLOR is respected)")
@@ -122,8 +125,23 @@ def _check(args) -> int:
     refs = resolve(fb, args.sources)
     if not refs:
         raise UsageError(f"no sources: give files on the command line or a 'sources' list in {args.facts}")
-    report = run(fb, refs, args.date, omit_gaps=args.omit_gaps, encoding=args.encoding, jobs=args.jobs)
+    if args.changed_since:
+        from .changes import select
+
+        refs, _ = select(args.facts, refs, args.changed_since)
+        if not refs:
+            if not args.quiet:
+                print(f"checker: no sources changed since {args.changed_since}", file=sys.stderr)
+            return 0
+    with _progress_bar(len(refs), args.quiet) as bar:
+        report = run(fb, refs, args.date, omit_gaps=args.omit_gaps, encoding=args.encoding, jobs=args.jobs,
+                     progress=bar.update)
     guard(report)
+    if args.changed_since:
+        from .changes import flips
+
+        report.extra["changes"] = {"since": args.changed_since,
+                                   "flipped": flips(report, args.facts, args.changed_since, refs, args.date)}
     colour = _want_colour(args)
     text = render(args.format, report, colour=colour and not args.output, unicode=_unicode_ok())
     if args.output:
@@ -135,6 +153,15 @@ def _check(args) -> int:
             if s.error:
                 print(f"{s.path}: {s.error}", file=sys.stderr)
     return exit_code(report, args.fail_on)
+
+
+def _progress_bar(total: int, quiet: bool):
+    """A bar on stderr, only on a terminal and only once a run has taken two seconds:
+    a CI log and a quick run stay clean."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="source", file=sys.stderr, delay=2.0, leave=False,
+                disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True)
 
 
 def exit_code(report: Report, fail_on: str) -> int:

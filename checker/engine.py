@@ -219,11 +219,15 @@ def _checked(fb: FactBase, refs: list[SourceRef], cli_date, encoding: str, jobs:
 
 
 def run(fb: FactBase, refs: list[SourceRef], cli_date: dt.date | None = None, omit_gaps: bool = False,
-        encoding: str = "utf-8", today: dt.date | None = None, jobs: int | None = 1) -> Report:
+        encoding: str = "utf-8", today: dt.date | None = None, jobs: int | None = 1,
+        progress=None) -> Report:
+    """Check every source; `progress`, if given, is called once per source checked."""
     infos, results = [], []
     for info, rs in _checked(fb, refs, cli_date, encoding, jobs):
         infos.append(info)
         results.extend(rs)
+        if progress is not None:
+            progress()
     # SPEC 5: fact-base order, then source order.
     fact_order = {f.id: i for i, f in enumerate(fb.facts)}
     source_order = {info.path: i for i, info in enumerate(infos)}

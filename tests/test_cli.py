@@ -186,3 +186,21 @@ def test_explain_says_why_each_value_was_or_was_not_reported():
     assert '"2 million shells" not reported for this fact: the fact\'s anchors are not near it' in out
     assert '"nearly 5 million shells" bound to this fact: match' in out
     assert out.rstrip().endswith("status: match (4.5e6..5e6 overlaps 4.5e6..5e6)")
+
+
+def test_the_progress_bar_shows_only_on_a_terminal_and_never_when_quiet(monkeypatch):
+    import io
+
+    from checker import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    assert cli._progress_bar(100, quiet=False).disable  # a CI log: no bar
+    monkeypatch.setattr("sys.stderr", Terminal())
+    assert cli._progress_bar(100, quiet=True).disable
+    bar = cli._progress_bar(100, quiet=False)
+    assert not bar.disable and bar.delay == 2.0  # and only once a run has taken two seconds
+    bar.close()

@@ -35,6 +35,16 @@ def _result(r: Result) -> dict:
 
 
 def as_dict(report: Report) -> dict:
+    out = _as_dict(report)
+    changes = report.extra.get("changes")
+    if changes:  # only with --changed-since: an extension of SPEC 5, absent otherwise
+        out["changes"] = {"since": changes["since"],
+                          "flipped": [{"fact": f.fact, "source": f.source, "before": f.before, "after": f.after}
+                                      for f in changes["flipped"]]}
+    return out
+
+
+def _as_dict(report: Report) -> dict:
     return {
         "schema": SCHEMA,
         "facts_file": report.facts_file,

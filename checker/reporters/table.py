@@ -69,6 +69,13 @@ def render(report: Report, colour: bool = False, unicode: bool = True, **_option
     if errors:
         lines += ["", _paint("Unreadable sources", "error", colour)]
         lines.extend(f"  {p}: {e}" for p, e in errors.items())
+    changes = report.extra.get("changes")
+    if changes:
+        lines += ["", f"Changed since {changes['since']}"]
+        lines.extend(f"  {f.source}: {f.fact}: {f.before} -> " + _paint(f.after, f.after, colour)
+                     for f in changes["flipped"])
+        if not changes["flipped"]:
+            lines.append("  no verdict changed")
     notes = report.extra.get("waiver_notes") or []
     if notes:
         lines += ["", "Waivers"]
