@@ -204,3 +204,18 @@ def test_the_progress_bar_shows_only_on_a_terminal_and_never_when_quiet(monkeypa
     bar = cli._progress_bar(100, quiet=False)
     assert not bar.disable and bar.delay == 2.0  # and only once a run has taken two seconds
     bar.close()
+
+
+def test_a_waiver_for_another_source_silences_nothing_and_is_reported_unused(project):
+    facts = (project / "facts.yaml").read_text(encoding="utf-8")
+    facts += textwrap.dedent("""
+        waivers:
+          - fact: shells
+            source: texts/a.txt
+            reason: a.txt quotes a claim it disputes
+            until: 2999-01-01
+        """)
+    (project / "facts.yaml").write_text(facts, encoding="utf-8")
+    proc = run_cli("check", cwd=project)
+    assert proc.returncode == 1  # b.txt's contradiction is not the waiver's
+    assert "waiver for 'shells' on 'texts/a.txt' matches no contradiction" in proc.stdout
