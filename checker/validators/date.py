@@ -82,7 +82,10 @@ class DateValidator(Validator):
                           and values[f.id].consistent_with(f.spec.value)]
             if consistent:
                 f = consistent[0]
-                if _tied(view, f, m):
+                # "this year" agrees with any day of it: only a cue in its own clause ties it
+                loose = m.relative and m.marker is None and values[f.id].hull.hi - values[f.id].hull.lo >= 300 \
+                    and f.spec.value.hull.hi - f.spec.value.hull.lo < 7
+                if _tied(view, f, m, strict=loose):
                     v = values[f.id]
                     out.append(view.finding(f.id, "match", m.start, m.end,
                                             f"{describe(v)} agrees with {describe(f.spec.value)}",

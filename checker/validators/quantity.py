@@ -395,7 +395,10 @@ def _other_scope(view, m, fact: Fact) -> str | None:
     began') takes it."""
     first, last = view.part_span(m.start)
     claim = fact.claim.lower()
-    for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, view.doc.low[m.end:last]),
+    after = view.doc.low[m.end:last]
+    compared = _COMPARED_AFTER.search(after)  # "... down from 262% growth in the first quarter"
+    after = after[:compared.start()] if compared else after
+    for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, after),
                      (_SUBGROUP, view.doc.low[view.clause_start(m.start):m.start])):
         found = rx.search(text)
         if found and found.group(0).startswith("since") and _PERFECT.search(view.doc.low[first:m.start]):
@@ -408,6 +411,7 @@ def _other_scope(view, m, fact: Fact) -> str | None:
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?[a-z]+(?:ed|en|t)\b")
+_COMPARED_AFTER = re.compile(r"\b(?:down|up) from\b|\bcompared (?:with|to)\b|\bversus\b|\bthan\b")
 _SUBGROUP = re.compile(r"\b(?:for|among)\s+(?:\w+\s+)?(?:men|women|boys|girls|children|adults|males|females|"
                        r"teenagers|seniors|pensioners|the elderly|infants|newborns|students|veterans)\b")
 
