@@ -104,6 +104,7 @@ class QuantityValidator(Validator):
                              else "not a count (a year, an ordinal, a time or a label)")
             else:
                 counted.append((m, count))
+        out.extend(_ordinal_matches(view, facts))
         for m, count in counted:
             unit, stated_end = count.unit, count.end
             cands = [f for f in facts if unit in f.spec.units and view.has_all(f.spec.about)]
@@ -164,6 +165,34 @@ class QuantityValidator(Validator):
             else:
                 out.append(view.finding(best.id, "contradiction", m.start, stated_end, reason))
         return out
+
+
+_ORDINAL_WORDS = {w: i for i, w in enumerate("""second third fourth fifth sixth seventh eighth ninth tenth
+eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(), 2)}
+_ORDINAL = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I)
+
+
+def _ordinal_matches(view, facts: list[Fact]) -> list:
+    """'Spain's record fourth European title' says Spain has four titles; an ordinal is
+    loose (the fourth need not be the last), so it may match a count but never contradict one."""
+    out = []
+    for o in _ORDINAL.finditer(view.doc.norm, view.start, view.end):
+        n = int(o.group(1)) if o.group(1) else _ORDINAL_WORDS[o.group(2).lower()]
+        after = [t for t in view.tokens if t.start >= o.end()][:4]
+        for f in facts:
+            unit = next((h for h in view.hits if h.category == UNIT and h.key in f.spec.units
+                         and any(h.start == t.start for t in after)), None)
+            if unit is None or not view.has_all(f.spec.about):
+                continue
+            between = [t for t in after if t.start < unit.start]
+            if any(t.text.lower() in PHRASE_ENDERS or not t.text[:1].isalpha() for t in between):
+                continue  # "the fourth of the titles", "4th, titles": not a count of them
+            if f.spec.interval.overlaps(Interval(n, n)):
+                out.append(view.finding(f.id, "match", o.start(), unit.end,
+                                        f"ordinal {n} overlaps {describe(f.spec.interval)}"))
+            else:
+                view.dropped([f], o.start(), unit.end, f"ordinal {n}: too loose to contradict a count")
+    return out
 
 
 # "the death toll passes 2,800": a lower bound, like "more than".
