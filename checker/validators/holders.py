@@ -72,7 +72,7 @@ _HANDED_AFTER = re.compile(r"\s+(?:over\s+)?to\s+(?=[A-Z])")
 # Words between an appositive's comma and its role: "the country's newly elected", "now".
 _MODIFIERS_BEFORE = re.compile(
     r"(?:(?:now\s+)?(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|party|company|government)'s\s+)?"
-    r"(?:(?:newly|recently|long-serving|veteran|current|new|elected|appointed|incumbent)\s+)+|now\s+)$")
+    r"(?:(?:newly|recently|long-serving|veteran|current|new|elected|appointed|incumbent|outgoing)\s+)+|now\s+)$")
 # An appointment made by someone not yet in office takes effect later.
 _NOT_YET = re.compile(r"-(?:elect|designate)\b", re.I)
 _SUBORDINATORS = frozenset("when since before after until once while if unless though although".split())
