@@ -123,7 +123,8 @@ def parse_factbase(text: str, path: str) -> FactBase:
     ref = _date_field(top.get("reference_date"), path, problems, "reference_date")
     waivers = _waivers(top.get("waivers"), path, problems, {f.id for f in facts})
     if problems:
-        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+        # A key read by both the shared code and a kind must not be reported twice.
+        raise InputError(sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.column or 0)))
     kinds = registry()
     triggers: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):

@@ -284,6 +284,31 @@ def blank_markdown(text: str) -> str:
     return _MD_MARKS.sub(spaces, _MD_LINK.sub(spaces, text))
 
 
+# Binding a value looks at every phrase of its sentence, so a "sentence" of
+# megabytes (a file with no full stops) would cost its length squared. No real
+# sentence is this long; a longer run of text is cut, at a space, into pieces.
+MAX_SENTENCE_CHARS = 3000
+
+
+def _bounded(sentences: list[Sentence], norm: str) -> list[Sentence]:
+    """Sentences cut, at a space where there is one, into pieces of at most MAX_SENTENCE_CHARS."""
+    if all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences):
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        pos = s.start
+        while s.end - pos > MAX_SENTENCE_CHARS:
+            cut = norm.rfind(" ", pos + MAX_SENTENCE_CHARS // 2, pos + MAX_SENTENCE_CHARS)
+            cut = cut if cut > pos else pos + MAX_SENTENCE_CHARS
+            out.append(Sentence(len(out), pos, cut))
+            pos = cut
+            while pos < s.end and norm[pos].isspace():
+                pos += 1
+        if pos < s.end:
+            out.append(Sentence(len(out), pos, s.end))
+    return out
+
+
 @dataclass
 class Document:
     """A source's text, ready for validators (built by `sources.read_source`)."""
@@ -310,7 +335,7 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         forced = markdown_breaks(self.raw, self.body_start) if self.markdown else None
-        return split_sentences(self.norm, self.body_start, forced)
+        return _bounded(split_sentences(self.norm, self.body_start, forced), self.norm)
 
     @cached_property
     def sentence_starts(self) -> list[int]:

@@ -58,23 +58,32 @@ def load(text: str, path: str) -> Y | None:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark and mark.index >= len(text.rstrip()):
+            mark = e.context_mark  # the text ended inside something: point at where it opened
         msg = e.problem or e.context or "invalid YAML"
         if e.context and e.problem:
             msg = f"{e.problem} ({e.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise InputError([Problem(path, line, col, f"invalid YAML: {msg}")]) from None
+    except yaml.reader.ReaderError as e:  # a character YAML forbids; it carries an offset, not a mark
+        line = text.count("\n", 0, e.position) + 1
+        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        what = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise InputError([Problem(path, line, col, f"invalid YAML: character {what} is not allowed")]) from None
     except yaml.YAMLError as e:
-        raise InputError([Problem(path, None, None, f"invalid YAML: {e}")]) from None
+        raise InputError([Problem(path, None, None, f"invalid YAML: {' '.join(str(e).split())}")]) from None
     except RecursionError:
         raise InputError([Problem(path, None, None, "invalid YAML: nested too deeply")]) from None
     if node is None:
         return None
     budget = [_MAX_NODES]
-    return _convert(node, path, budget, 0)
+    return _convert(node, path, budget, 0, set())
 
 
-def _convert(node, path: str, budget: list[int], depth: int) -> Y:
+def _convert(node, path: str, budget: list[int], depth: int, inside: set[int]) -> Y:
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if id(node) in inside:
+        raise InputError([Problem(path, line, col, "a YAML alias refers to a value that contains it (a cycle)")])
     budget[0] -= 1
     if budget[0] < 0:
         raise InputError([Problem(path, line, col, f"too many values (over {_MAX_NODES}; YAML aliases expand)")])
@@ -84,20 +93,29 @@ def _convert(node, path: str, budget: list[int], depth: int) -> Y:
         raise InputError([Problem(path, line, col, f"tag '{node.tag}' is not allowed (plain YAML only)")])
     if isinstance(node, yaml.ScalarNode):
         return Y("scalar", node.value, node.tag, line, col)
+    inside.add(id(node))  # the collections we are inside of: an alias to one of them is a cycle
+    try:
+        return _collection(node, path, budget, depth, inside, line, col)
+    finally:
+        inside.discard(id(node))
+
+
+def _collection(node, path: str, budget: list[int], depth: int, inside: set[int], line: int, col: int) -> Y:
     if isinstance(node, yaml.SequenceNode):
-        return Y("seq", [_convert(n, path, budget, depth + 1) for n in node.value], node.tag, line, col)
+        return Y("seq", [_convert(n, path, budget, depth + 1, inside) for n in node.value], node.tag, line, col)
     out: dict[str, Y] = {}
     keys: dict[str, Y] = {}
     for knode, vnode in node.value:
-        key = _convert(knode, path, budget, depth + 1)
+        if knode.tag.endswith(":merge"):  # before the tag check, which would name the tag, not the key
+            at = knode.start_mark
+            raise InputError([Problem(path, at.line + 1, at.column + 1, "merge keys ('<<') are not supported")])
+        key = _convert(knode, path, budget, depth + 1, inside)
         if key.kind != "scalar":
             raise InputError([Problem(path, key.line, key.column, "a key must be a plain word")])
-        if key.value == "<<" and knode.tag.endswith(":merge"):
-            raise InputError([Problem(path, key.line, key.column, "merge keys ('<<') are not supported")])
         if key.value in out:
             first = keys[key.value]
             raise InputError([Problem(path, key.line, key.column,
                                       f"duplicate key '{key.value}' (first at line {first.line})")])
         keys[key.value] = key
-        out[key.value] = _convert(vnode, path, budget, depth + 1)
+        out[key.value] = _convert(vnode, path, budget, depth + 1, inside)
     return Y("map", out, node.tag, line, col, keys)
