@@ -463,4 +463,7 @@ def parse_quantity(text: str, words=None) -> Interval:
         extra = [w for w in re.findall(r"[^\W\d_]+", plain[found[0].end:].lower()) if w not in words]
         if extra:
             raise ValueError(f"cannot read {text!r} as a number ('{extra[0]}' is not a unit of this fact)")
-    return found[0].interval
+    iv = found[0].interval
+    if iv.lo == float("inf") or iv.hi == float("inf") and found[0].modifier != "lower_bound":
+        raise ValueError(f"cannot read {text!r} as a number (too large)")
+    return iv
