@@ -164,6 +164,8 @@ def _iso(d) -> str | None:
 
 def apply_waivers(fb: FactBase, results: list[Result], today: dt.date) -> tuple[list[Result], list[str]]:
     """Mark waived contradictions; say which waivers matched nothing or have lapsed."""
+    if not fb.waivers:
+        return results, []
     used: set[int] = set()
     out = []
     for r in results:

@@ -11,6 +11,7 @@ of the surname) is neither the person nor proof of another one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
@@ -152,6 +153,7 @@ def _fold_token(tok: str) -> str:
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.I)
 
 
+@lru_cache(maxsize=65536)  # the fact base's own names are folded again for every mention
 def fold(name: str) -> tuple[str, ...]:
     """The comparable tokens of a name; hyphenated parts are joined (Won-sik = Wonsik)."""
     parts = []
