@@ -13,12 +13,11 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import ANCHOR, UNIT, Lexicon
 from ..model import Fact, Interval
-from ..values.dates import find_dates
 from ..stance import statement_date
+from ..values.dates import find_dates
 from ..values.numbers import parse_quantity
-from ..values.units import spellings, unit_key
+from ..values.units import PHRASE_ENDERS, spellings, unit_key
 from .base import Entry, Validator
-from ..values.units import PHRASE_ENDERS
 from .binding import describe, loose_binding, only_in_context, rank
 from .counting import Count, unit_of
 
