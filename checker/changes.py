@@ -77,7 +77,9 @@ def flips(report: Report, facts_path: str, rev: str, refs: list, cli_date=None) 
         old_fb = parse_factbase(old_facts, facts_path) if old_facts is not None else None
     except InputError:
         old_fb = None  # the fact base was broken at REF: every verdict is new
-    now = {(r.fact, r.source): r.status for r in report.results}
+    now: dict[str, list] = {}
+    for r in report.results:
+        now.setdefault(r.source, []).append((r.fact, r.status))
     out = []
     for ref in refs:
         text = _at(top, rev, ref.open_path)
@@ -85,10 +87,8 @@ def flips(report: Report, facts_path: str, rev: str, refs: list, cli_date=None) 
         if old_fb is not None and text is not None:
             doc = make_document(ref.path, text, ref.date, cli_date, old_fb.reference_date, ref.open_path)
             before = {r.fact: r.status for r in results_for(old_fb, doc, findings_for(old_fb, doc))}
-        for (fact, source), status in sorted(now.items()):
-            if source != ref.path:
-                continue
+        for fact, status in sorted(now.get(ref.path, [])):
             was = before.get(fact, "new")
             if was != status and not (was == "new" and status == "gap"):
-                out.append(Flip(fact, source, was, status))
+                out.append(Flip(fact, ref.path, was, status))
     return out
