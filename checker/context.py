@@ -111,8 +111,17 @@ class SentenceView:
             return here
         return [h for h in self.prev_hits if h.category == category and h.key == key]
 
+    @cached_property
+    def in_reach(self) -> set[tuple[str, str]]:
+        """(category, key) of every phrase `found` can return."""
+        reach = {(h.category, h.key) for h in self.hits}
+        if self.backref:
+            reach.update((h.category, h.key) for h in self.prev_hits)
+        return reach
+
     def has_all(self, keys, category: str = ANCHOR) -> bool:
-        return all(self.found(category, k) for k in keys)
+        reach = self.in_reach
+        return all((category, k) in reach for k in keys)
 
     def distance(self, hit: Hit, start: int, end: int) -> int:
         """Tokens between a phrase and a span; a previous-sentence phrase is far."""

@@ -10,6 +10,7 @@ import fnmatch
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from .context import SentenceView
 from .factbase import FactBase
@@ -42,6 +43,8 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
         candidates = list(range(len(doc.sentences)))  # a headline's subject may be taken up anywhere
     for idx in candidates:
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
+        if not here and not prev:
+            continue  # no phrase here or in the sentence it could refer back to: nothing triggers
         view = SentenceView(doc, doc.sentences[idx], here, prev)
         if not (prev and view.backref) and view.names_a_person:
             # the three sentences before, and the headline or heading above them
@@ -50,9 +53,13 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
             if earlier:
                 view = SentenceView(doc, doc.sentences[idx], here, earlier, lookback=True)
         view.trace = trace
-        triggered = _triggered(fb, here)
+        keys = _keys(here)
         if prev and view.backref:
-            triggered |= _triggered(fb, prev)
+            keys |= _keys(prev)
+        if not keys:
+            continue
+        # `checker explain` hands over facts whose anchors are out of reach too, to say so
+        triggered = fb.index.triggered_by(keys) if trace is not None else fb.index.facts_for(keys, view.in_reach)
         if not triggered:
             continue
         by_kind: dict[str, list[Fact]] = defaultdict(list)
@@ -87,40 +94,45 @@ def _one_value_per_sentence(found: list[Finding]) -> list[Finding]:
             if f.status == "contradiction" and f.fact in matched else f for f in found]
 
 
-def _triggered(fb: FactBase, hits: list[Hit]) -> set[int]:
-    found: set[int] = set()
-    for h in hits:
-        found.update(fb.triggers.get((h.category, h.key), ()))
-    return found
+def _keys(hits: list[Hit]) -> set[tuple[str, str]]:
+    return {(h.category, h.key) for h in hits}
 
 
-def results_for(fb: FactBase, doc: Document, findings: list[Finding]) -> list[Result]:
-    """One result per fact for this document, in fact-base order."""
-    kinds = registry()
+def results_for(fb: FactBase, doc: Document, findings: list[Finding], keep_gaps: bool = True) -> list[Result]:
+    """One result per fact for this document, in fact-base order.
+
+    With keep_gaps=False only the pairs that are not gaps are built: a corpus run
+    reports what was found, and the cost then grows with the findings, not with
+    facts x sources."""
     by_fact: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_fact[f.fact].append(f)
+    if keep_gaps:
+        facts: Iterable[Fact] = fb.facts
+    else:
+        facts = [fb.facts[i] for i in sorted(fb.order[k] for k in by_fact)]
     out = []
-    for fact in fb.facts:
-        expected = kinds[fact.kind].expected(fact)
-        if not _in_force(fact, doc.date):
-            reason = f"not checked: the fact holds {fact.valid_text}, the source is dated {doc.date}"
-            out.append(Result(fact.id, doc.path, "gap", expected, None, None, reason))
-            continue
-        mentions = _unique(by_fact.get(fact.id, []))
-        status = _status(mentions)
-        primary = min((m for m in mentions if m.status == status), default=None,
-                      key=lambda m: (m.vagueness, m.evidence.start)) if status != "gap" else None
-        if primary:
-            reason = primary.reason
-        elif mentions:
-            reason = "; ".join(m.reason for m in mentions)
-        else:
-            reason = "not stated"
-        out.append(Result(fact.id, doc.path, status, expected,
-                          primary.stated if primary else None,
-                          primary.evidence if primary else None, reason, tuple(mentions)))
+    for fact in facts:
+        result = _result(fact, doc, by_fact.get(fact.id))
+        if keep_gaps or result.status != "gap":
+            out.append(result)
     return out
+
+
+def _result(fact: Fact, doc: Document, findings: list[Finding] | None) -> Result:
+    expected = registry()[fact.kind].expected(fact)
+    if not _in_force(fact, doc.date):
+        reason = f"not checked: the fact holds {fact.valid_text}, the source is dated {doc.date}"
+        return Result(fact.id, doc.path, "gap", expected, None, None, reason)
+    if not findings:
+        return Result(fact.id, doc.path, "gap", expected, None, None, "not stated")
+    mentions = _unique(findings)
+    status = _status(mentions)
+    primary = min((m for m in mentions if m.status == status),
+                  key=lambda m: (m.vagueness, m.evidence.start)) if status != "gap" else None
+    reason = primary.reason if primary else "; ".join(m.reason for m in mentions)
+    return Result(fact.id, doc.path, status, expected, primary.stated if primary else None,
+                  primary.evidence if primary else None, reason, tuple(mentions))
 
 
 def _in_force(fact: Fact, date) -> bool:
@@ -146,16 +158,24 @@ def _status(mentions: list[Finding]) -> str:
 
 
 def check_sources(fb: FactBase, refs: Iterable[SourceRef], cli_date: dt.date | None = None,
-                  encoding: str = "utf-8") -> Iterator[tuple[SourceInfo, list[Result]]]:
+                  encoding: str = "utf-8", keep_gaps: bool = True) -> Iterator[Checked]:
     """Check each source in order; an unreadable one yields its error and no results."""
     for ref in refs:
         try:
             doc = read_source(ref, cli_date, fb.reference_date, encoding)
         except SourceError as e:
-            yield SourceInfo(ref.path, _iso(ref.date or cli_date or fb.reference_date), str(e)), []
+            yield Checked(SourceInfo(ref.path, _iso(ref.date or cli_date or fb.reference_date), str(e)), [], 0)
             continue
-        results = results_for(fb, doc, findings_for(fb, doc))
-        yield SourceInfo(doc.path, _iso(doc.date)), results
+        results = results_for(fb, doc, findings_for(fb, doc), keep_gaps)
+        yield Checked(SourceInfo(doc.path, _iso(doc.date)), results, len(fb.facts) - len(results))
+
+
+class Checked(NamedTuple):
+    """One source's outcome: its info, its results, and how many gaps were left out of them."""
+
+    info: SourceInfo
+    results: list[Result]
+    omitted_gaps: int
 
 
 def _iso(d) -> str | None:
@@ -198,25 +218,34 @@ def _joined(fb: FactBase, pattern: str) -> str:
 _WORKER: dict = {}
 
 
-def _worker_init(facts_path: str, cli_date, encoding: str) -> None:
-    from .factbase import load_factbase
-    _WORKER.update(fb=load_factbase(facts_path), cli_date=cli_date, encoding=encoding)
+def _worker_init(fb: FactBase | None, facts_path: str, cli_date, encoding: str, keep_gaps: bool) -> None:
+    if fb is None:  # a spawned worker: it has to load the fact base itself
+        from .factbase import load_factbase
+        fb = load_factbase(facts_path)
+    _WORKER.update(fb=fb, cli_date=cli_date, encoding=encoding, keep_gaps=keep_gaps)
 
 
-def _worker_check(ref: SourceRef):
+def _worker_check(ref: SourceRef) -> Checked:
     w = _WORKER
-    return next(check_sources(w["fb"], [ref], w["cli_date"], w["encoding"]))
+    return next(check_sources(w["fb"], [ref], w["cli_date"], w["encoding"], w["keep_gaps"]))
 
 
-def _checked(fb: FactBase, refs: list[SourceRef], cli_date, encoding: str, jobs: int | None):
-    """(source, results) in source order, from one process or several."""
+def _checked(fb: FactBase, refs: list[SourceRef], cli_date, encoding: str, jobs: int | None,
+             keep_gaps: bool) -> Iterator[Checked]:
+    """Each source's outcome in source order, from one process or several."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(refs) < 4 * jobs:
-        yield from check_sources(fb, refs, cli_date, encoding)
+        yield from check_sources(fb, refs, cli_date, encoding, keep_gaps)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    # A forked worker inherits the compiled fact base; only a spawned one reloads it.
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forked else "spawn")
+    inherited = fb if forked else None
     chunk = max(1, min(64, len(refs) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(fb.path, cli_date, encoding)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init,
+                             initargs=(inherited, fb.path, cli_date, encoding, keep_gaps)) as pool:
         yield from pool.map(_worker_check, refs, chunksize=chunk)
 
 
@@ -224,19 +253,15 @@ def run(fb: FactBase, refs: list[SourceRef], cli_date: dt.date | None = None, om
         encoding: str = "utf-8", today: dt.date | None = None, jobs: int | None = 1,
         progress=None) -> Report:
     """Check every source; `progress`, if given, is called once per source checked."""
-    infos, results = [], []
-    for info, rs in _checked(fb, refs, cli_date, encoding, jobs):
-        infos.append(info)
-        results.extend(rs)
+    infos, results, omitted = [], [], 0
+    for checked in _checked(fb, refs, cli_date, encoding, jobs, keep_gaps=not omit_gaps):
+        infos.append(checked.info)
+        results.extend(checked.results)
+        omitted += checked.omitted_gaps if not checked.info.error else 0
         if progress is not None:
             progress()
     # SPEC 5: fact-base order, then source order.
-    fact_order = {f.id: i for i, f in enumerate(fb.facts)}
     source_order = {info.path: i for i, info in enumerate(infos)}
-    results.sort(key=lambda r: (fact_order[r.fact], source_order[r.source]))
+    results.sort(key=lambda r: (fb.order[r.fact], source_order[r.source]))
     results, notes = apply_waivers(fb, results, today or dt.date.today())
-    omitted = 0
-    if omit_gaps:
-        omitted = sum(1 for r in results if r.status == "gap")
-        results = [r for r in results if r.status != "gap"]
     return Report(fb.path, fb.facts, tuple(infos), tuple(results), omitted, {"waiver_notes": notes})

@@ -9,11 +9,13 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .errors import InputError, Problem, did_you_mean
 from .lexicon import Aliases, Lexicon
 from .model import Fact, Interval, Position
 from .text import byte_position
+from .triggers import TriggerIndex
 from .validators import Entry, registry
 from .validators.base import unknown_key_message
 from .values.dates import parse_date_value
@@ -71,10 +73,16 @@ class FactBase:
     sources: list[SourceSpec] = field(default_factory=list)
     reference_date: dt.date | None = None
     waivers: list[Waiver] = field(default_factory=list)
-    triggers: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    index: TriggerIndex = field(default_factory=lambda: TriggerIndex([], []))
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each fact's place in the fact base, the order every report keeps."""
+        return {f.id: i for i, f in enumerate(self.facts)}
 
     def fact(self, fact_id: str) -> Fact | None:
-        return next((f for f in self.facts if f.id == fact_id), None)
+        i = self.order.get(fact_id)
+        return None if i is None else self.facts[i]
 
 
 def read_text(path: str, data: bytes) -> str:
@@ -126,12 +134,8 @@ def parse_factbase(text: str, path: str) -> FactBase:
         # A key read by both the shared code and a kind must not be reported twice.
         raise InputError(sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.column or 0)))
     kinds = registry()
-    triggers: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, f in enumerate(facts):
-        for t in kinds[f.kind].triggers(f):
-            if not triggers[t] or triggers[t][-1] != i:
-                triggers[t].append(i)
-    return FactBase(path, tuple(facts), lexicon, sources, ref, waivers, dict(triggers))
+    index = TriggerIndex([kinds[f.kind].triggers(f) for f in facts], [kinds[f.kind].needs(f) for f in facts])
+    return FactBase(path, tuple(facts), lexicon, sources, ref, waivers, index)
 
 
 def _aliases(node: Y | None, path: str, problems: list[Problem]) -> Aliases:

@@ -95,6 +95,11 @@ class Validator:
         """(category, key) phrases whose presence makes a sentence worth checking for this fact."""
         raise NotImplementedError
 
+    def needs(self, fact: Fact) -> list[tuple[str, str]]:
+        """(category, key) anchors that must all be in reach before any value can bind
+        to the fact; the engine hands the fact over only when they are."""
+        return []
+
     def expected(self, fact: Fact) -> str:
         return fact.value_text
 

@@ -62,6 +62,9 @@ class DateValidator(Validator):
         keys = [(ANCHOR, k) for k in fact.spec.about]
         return keys or [(CUE, c) for c in fact.spec.cues]
 
+    def needs(self, fact: Fact):
+        return [(ANCHOR, k) for k in fact.spec.about]  # check() binds nothing without them
+
     def check(self, view, facts: list[Fact]):
         out = []
         ref = view.doc.date

@@ -57,6 +57,9 @@ class OfficialValidator(Validator):
     def triggers(self, fact: Fact):
         return [(ROLE, fact.spec.role)]
 
+    def needs(self, fact: Fact):
+        return [(ANCHOR, k) for k in fact.spec.about]  # check() binds nothing without them
+
     def expected(self, fact: Fact) -> str:
         return fact.spec.person
 

@@ -90,6 +90,9 @@ class QuantityValidator(Validator):
     def triggers(self, fact: Fact):
         return [(UNIT, u) for u in fact.spec.units] + [("cue", c) for c in fact.spec.cues]
 
+    def needs(self, fact: Fact):
+        return [(ANCHOR, k) for k in fact.spec.about]  # check() binds nothing without them
+
     def expected(self, fact: Fact) -> str:
         return f"{fact.value_text} {fact.spec.unit_text}"
 
@@ -217,7 +220,7 @@ def _after_cue(view, m, facts: list[Fact]) -> Count | None:
                    and not any(a.start <= t.start < a.end for a in anchors)]
         if len(between) > 2:
             continue
-        fact = next((f for f in facts if h.key in f.spec.cues), None)
+        fact = next((f for f in facts if h.key in f.spec.cues and view.has_all(f.spec.about)), None)
         if fact is not None:
             return Count(next(iter(sorted(fact.spec.units))), m.end)
     return None
