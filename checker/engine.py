@@ -59,17 +59,13 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
         if not keys:
             continue
         # `checker explain` hands over facts whose anchors are out of reach too, to say so
-        triggered = fb.index.triggered_by(keys) if trace is not None else fb.index.facts_for(keys, view.in_reach)
-        if not triggered:
-            continue
-        by_kind: dict[str, list[Fact]] = defaultdict(list)
-        for i in sorted(triggered):
-            f = fb.facts[i]
-            if only is None or f.id in only:
-                by_kind[f.kind].append(f)
+        handed = fb.index.triggered_by(keys) if trace is not None else fb.index.handed(keys, view.in_reach)
         found: list[Finding] = []
-        for kind, facts in by_kind.items():
-            found.extend(kinds[kind].check(view, facts))
+        for kind, facts in handed.items():
+            if only is not None:
+                facts = [f for f in facts if f.id in only]
+            if facts:
+                found.extend(kinds[kind].check(view, facts))
         out.extend(_one_value_per_sentence(found))
     return out
 

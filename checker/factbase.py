@@ -73,7 +73,7 @@ class FactBase:
     sources: list[SourceSpec] = field(default_factory=list)
     reference_date: dt.date | None = None
     waivers: list[Waiver] = field(default_factory=list)
-    index: TriggerIndex = field(default_factory=lambda: TriggerIndex([], []))
+    index: TriggerIndex = field(default_factory=lambda: TriggerIndex((), [], []))
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -134,7 +134,7 @@ def parse_factbase(text: str, path: str) -> FactBase:
         # A key read by both the shared code and a kind must not be reported twice.
         raise InputError(sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.column or 0)))
     kinds = registry()
-    index = TriggerIndex([kinds[f.kind].triggers(f) for f in facts], [kinds[f.kind].needs(f) for f in facts])
+    index = TriggerIndex(facts, [kinds[f.kind].triggers(f) for f in facts], [kinds[f.kind].needs(f) for f in facts])
     return FactBase(path, tuple(facts), lexicon, sources, ref, waivers, index)
 
 

@@ -24,8 +24,12 @@ _NORMALIZE = str.maketrans({
 })
 
 
+_NEEDS_NORMALIZING = re.compile("[" + re.escape("".join(chr(c) for c in _NORMALIZE)) + "]")
+
+
 def normalize(text: str) -> str:
-    return text.translate(_NORMALIZE)
+    # Most text has none of these characters; looking for them is far cheaper than translating.
+    return text.translate(_NORMALIZE) if _NEEDS_NORMALIZING.search(text) else text
 
 
 def lower(text: str) -> str:
@@ -115,9 +119,13 @@ def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
     return len(prev) >= 50 and nxt[:1].islower() or len(prev) >= 60
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_LAST_TOKEN = re.compile(r"([\w.]+)$")
+
+
 def _is_boundary(text: str, end_match: re.Match) -> bool:
     stop = end_match.end()
-    nxt = re.match(r"\s*(\S)", text[stop:stop + 40])
+    nxt = _NEXT_CHAR.match(text, stop, stop + 40)
     if not nxt:
         return True
     ch = nxt.group(1)
@@ -126,7 +134,7 @@ def _is_boundary(text: str, end_match: re.Match) -> bool:
     punct = end_match.group(0)
     if "." not in punct or punct.startswith(("!", "?")) or len(punct) > 1 and punct[1] in "\"')]":
         return True
-    word_m = re.search(r"([\w.]+)$", text[max(0, end_match.start() - 30):end_match.start()])
+    word_m = _LAST_TOKEN.search(text[max(0, end_match.start() - 30):end_match.start()])
     word = word_m.group(1) if word_m else ""
     if not word:
         return True

@@ -15,6 +15,8 @@ others is not firm enough to contradict a fact.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..values.names import NameSpan, read_name
@@ -126,7 +128,7 @@ def qualifier_after(view, pos: int) -> tuple[int, tuple[int, int] | None]:
     return end, (first, end)
 
 
-def holders(view, start: int, end: int, left, right_end: int, known: list[str]) -> Reading:
+def holders(view, start: int, end: int, left, right_end: int, known: KnownNames) -> Reading:
     """The names given for the role occurrence at `start:end` (its qualifiers `left`, up to `right_end`)."""
     plural = view.text[end - 1:end].lower() == "s"
     if plural:
@@ -139,7 +141,7 @@ def holders(view, start: int, end: int, left, right_end: int, known: list[str]) 
     return Reading((first,), firm, (None,), how)
 
 
-def _listed(view, pos: int, known: list[str]) -> Reading | None:
+def _listed(view, pos: int, known: KnownNames) -> Reading | None:
     """"Deputy Prime Ministers A, B and C": any of them, none for sure; "Ministers A
     of Ruritania and B of Sylvania": each for its own qualifier."""
     if view.text[pos:pos + 1] != " ":
@@ -165,7 +167,7 @@ def _own_qualifier(view, pos: int) -> tuple[int, tuple[int, int] | None]:
     return (q.end, (q.start, q.end)) if q else (pos, None)
 
 
-def _respectively(view, pos: int, known: list[str]) -> Reading | None:
+def _respectively(view, pos: int, known: KnownNames) -> Reading | None:
     """"The defence ministers of Ruritania and Sylvania, A and B": in order."""
     m = _QUALIFIER_LIST.match(view.text, pos, view.end)
     if not m or not view.text.startswith(", ", m.end()):
@@ -188,23 +190,52 @@ def _respectively(view, pos: int, known: list[str]) -> Reading | None:
     return Reading(tuple(names), True, tuple(spans), "respectively")
 
 
-def _name_at(view, pos: int, known: list[str]) -> NameSpan | None:
+class KnownNames:
+    """The names of the fact's people, found by their first and last two letters
+    rather than tried one by one (a role can have hundreds of holders in a fact base)."""
+
+    def __init__(self, persons: Iterable[str]):
+        self.persons = tuple(dict.fromkeys(p for p in persons if p))
+        self._starts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._ends: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._short: list[tuple[int, str]] = []  # one-letter "names": tried everywhere
+        for i, person in enumerate(self.persons):
+            if len(person) < 2:
+                self._short.append((i, person))
+            else:
+                self._starts[person[:2]].append((i, person))
+                self._ends[person[-2:]].append((i, person))
+
+    def at(self, text: str, pos: int) -> str | None:
+        """The first known name that starts at `pos` and ends a word."""
+        found = [ip for ip in (*self._starts.get(text[pos:pos + 2], ()), *self._short)
+                 if text.startswith(ip[1], pos) and not text[pos + len(ip[1]):pos + len(ip[1]) + 1].isalnum()]
+        return min(found)[1] if found else None
+
+    def ending(self, text: str, end: int, floor: int) -> str | None:
+        """The first known name that ends at `end`, starts a word and starts at or after `floor`."""
+        found = []
+        for i, person in (*self._ends.get(text[max(0, end - 2):end], ()), *self._short):
+            start = end - len(person)
+            if start >= floor and text.startswith(person, start) and not text[start - 1:start].isalnum():
+                found.append((i, person))
+        return min(found)[1] if found else None
+
+
+def _name_at(view, pos: int, known: KnownNames) -> NameSpan | None:
     """A name starting at `pos`; a name the fact base knows is taken whole ("Bo Lan")."""
-    for person in known:
-        if view.text.startswith(person, pos) and not view.text[pos + len(person):pos + len(person) + 1].isalnum():
-            return NameSpan(pos, pos + len(person), person)
+    person = known.at(view.text, pos)
+    if person is not None:
+        return NameSpan(pos, pos + len(person), person)
     return read_name(view.text, pos, view.end)
 
 
-def _known_ending(view, end: int, known: list[str]) -> NameSpan | None:
-    for person in known:
-        start = end - len(person)
-        if start >= view.start and view.text.startswith(person, start) and not view.text[start - 1:start].isalnum():
-            return NameSpan(start, end, person)
-    return None
+def _known_ending(view, end: int, known: KnownNames) -> NameSpan | None:
+    person = known.ending(view.text, end, view.start)
+    return NameSpan(end - len(person), end, person) if person is not None else None
 
 
-def _name_ending(view, m, group: int, known: list[str]) -> NameSpan | None:
+def _name_ending(view, m, group: int, known: KnownNames) -> NameSpan | None:
     """The name a pattern captured, if it reads whole."""
     s, e = view.start + m.start(group), view.start + m.end(group)
     name = _known_ending(view, e, known) or read_name(view.text, s, e)
@@ -212,7 +243,7 @@ def _name_ending(view, m, group: int, known: list[str]) -> NameSpan | None:
 
 
 def _person(view, start: int, end: int, left, right_end: int,
-            known: list[str]) -> tuple[NameSpan | None, bool, str]:
+            known: KnownNames) -> tuple[NameSpan | None, bool, str]:
     text = view.text
     # "Defense Minister Jane Doe"
     if text[right_end:right_end + 1] == " ":
@@ -260,7 +291,7 @@ def _person(view, start: int, end: int, left, right_end: int,
     return name, firm and not _NOT_YET.search(before), how
 
 
-def _linked(view, before: str, known: list[str]) -> tuple[NameSpan | None, bool, str]:
+def _linked(view, before: str, known: KnownNames) -> tuple[NameSpan | None, bool, str]:
     """A name tied to the role by a verb before it ("Jane Doe became ...", "A replaced B as ...")."""
     m = _SUCCESSION.search(before)
     if m:

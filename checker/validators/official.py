@@ -12,13 +12,14 @@ contradicts it.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, ROLE, Lexicon
 from ..model import Fact
-from ..values.names import maybe_same, near_miss, same_person
+from ..values.names import maybe_same, name_keys, near_miss, same_person
 from .base import Entry, Validator
-from .holders import holders, qualifier_after
+from .holders import KnownNames, holders, qualifier_after
 from .roles import (SHARED, Occurrence, elsewhere, firm_for, in_the_past, inverted, occurrences, qualifier_fits,
                     role_state)
 
@@ -65,17 +66,20 @@ class OfficialValidator(Validator):
 
     def check(self, view, facts: list[Fact]):
         out = []
+        roles = _by_role(facts)
         for occ in occurrences(view):
             hit = occ.hit
-            holders_ = [f for f in facts if f.spec.role == hit.key and view.has_all(f.spec.about)]
-            if not holders_:
+            role = roles.get(hit.key)
+            role = role.narrowed(view) if role else None
+            if role is None:
                 continue
+            holders_ = role.facts
             state = role_state(view, occ)
             if state is None:
                 view.dropped(holders_, hit.start, hit.end, "the role is a former, acting, deputy or other form of it")
                 continue
             right_end, right = qualifier_after(view, occ.end)
-            reading = holders(view, occ.start, occ.end, occ.left, right_end, [f.spec.person for f in holders_])
+            reading = holders(view, occ.start, occ.end, occ.left, right_end, role.known)
             if not reading.names:
                 view.dropped(holders_, hit.start, hit.end, "no person is named in the role")
                 continue
@@ -85,13 +89,16 @@ class OfficialValidator(Validator):
             # qualifier ("Workers' Party General Secretary Jane Doe"),
             # unless it names another place the fact base knows ("the former
             # Ruritania coach, now Sylvania's coach").
-            matched = {f.id: n for f in holders_ for n, own in reversed(list(zip(reading.names, reading.own)))
+            said = frozenset().union(*(name_keys(n.text) for n in reading.names))
+            named = role.named(said)
+            matched = {f.id: n for f in named
+                       for n, own in reversed(list(zip(reading.names, reading.own)))
                        if same_person(n.text, f.spec.person) and not elsewhere(view, f, occ.left, own or right)}
-            for f in holders_:
+            for f in named:
                 if f.id in matched:
                     n = matched[f.id]
                     out.append(view.finding(f.id, "match", n.start, n.end, f"'{n.text}' is {f.spec.person}"))
-            rest = [f for f in holders_ if f.id not in matched]
+            rest = [f for f in holders_ if f.id not in matched] if matched else holders_
             if not rest or (matched and len(reading.names) == 1):
                 continue
             firm = reading.firm and firm_for(view, occ, reading.how)
@@ -133,3 +140,45 @@ class OfficialValidator(Validator):
         if near_miss(name.text, f.spec.person):
             reason += " (a misspelling?)"
         return [view.finding(f.id, "contradiction", name.start, name.end, reason)]
+
+
+class _Role:
+    """The facts that share one role: the holders a mention of it is checked against."""
+
+    def __init__(self, facts: list[Fact]):
+        self.facts = facts
+        self.known = KnownNames(f.spec.person for f in facts)
+        self._anchored = any(f.spec.about for f in facts)
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            for key in name_keys(f.spec.person):
+                self._by_key[key].append(i)
+
+    def narrowed(self, view) -> _Role | None:
+        """The holders whose `about` anchors are in reach (None when there are none)."""
+        if not self._anchored:
+            return self
+        kept = [f for f in self.facts if view.has_all(f.spec.about)]
+        return None if not kept else self if len(kept) == len(self.facts) else _Role(kept)
+
+    def named(self, keys: frozenset[str]) -> list[Fact]:
+        """The holders whose names can be one of those read (see names.name_keys), in fact order."""
+        return [self.facts[i] for i in sorted({i for k in keys for i in self._by_key.get(k, ())})]
+
+
+# The engine hands the same list over for the same phrases: its grouping is kept.
+_ROLES: dict[int, tuple[list[Fact], dict[str, _Role]]] = {}
+
+
+def _by_role(facts: list[Fact]) -> dict[str, _Role]:
+    kept = _ROLES.get(id(facts))
+    if kept is not None and kept[0] is facts:
+        return kept[1]
+    grouped: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        grouped[f.spec.role].append(f)
+    roles = {role: _Role(fs) for role, fs in grouped.items()}
+    if len(_ROLES) >= 1024:
+        _ROLES.clear()
+    _ROLES[id(facts)] = (facts, roles)
+    return roles

@@ -184,6 +184,8 @@ def qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     if of is None:
         # "chancellor of the University of Ruritania" may be another role than "chancellor"
         return "unknown" if right else "none"
+    if (ANCHOR, of) not in view.in_reach:  # the common case when many countries share a role
+        return "other" if spans else "absent"
     for s, e in spans:
         if any(h.category == ANCHOR and h.key == of and h.start < e and h.end > s for h in view.hits):
             return "explicit"

@@ -167,6 +167,14 @@ def fold(name: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> frozenset[str]:
+    """Tokens two names share whenever `same_person` holds for them: a cheap test
+    that rules out most pairs before the full comparison."""
+    parts = fold(name)
+    return frozenset(parts) | {"".join(parts)} if parts else frozenset()
+
+
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     it = iter(long)
     return all(any(tok == other for other in it) for tok in short)
