@@ -119,16 +119,21 @@ class Lexicon:
     def __init__(self, aliases: Aliases):
         self.aliases = aliases
         self._entries: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._added: dict[tuple, str] = {}
         self._automaton = None
 
     def add(self, category: str, term: str, expand: bool = True, key: str | None = None) -> str:
         """Register a term (with its alias group); return its canonical key."""
+        asked = (category, term, expand, key)
+        if asked in self._added:  # facts repeat their units, anchors and roles
+            return self._added[asked]
         key = key or (self.aliases.canonical(term) if expand else term_key(term))
         spellings = self.aliases.variants(term) if expand else {term_key(term)}
         for spelling in spellings:
             for v in _word_variants(spelling, category):
                 self._entries[v].add((category, key))
         self._automaton = None
+        self._added[asked] = key
         return key
 
     def _compile(self):

@@ -98,26 +98,36 @@ class OfficialValidator(Validator):
                 if f.id in matched:
                     n = matched[f.id]
                     out.append(view.finding(f.id, "match", n.start, n.end, f"'{n.text}' is {f.spec.person}"))
-            rest = [f for f in holders_ if f.id not in matched] if matched else holders_
-            if not rest or (matched and len(reading.names) == 1):
+            if len(matched) == len(holders_) or (matched and len(reading.names) == 1):
                 continue
             firm = reading.firm and firm_for(view, occ, reading.how)
             if not any(reading.own):
-                out.extend(self._other(view, occ, rest, reading.names, right, firm, state))
+                out.extend(self._other(view, occ, role, matched, reading.names, right, firm, state))
                 continue
             for name, own in zip(reading.names, reading.own):
                 if own and name not in matched.values():
-                    out.extend(self._other(view, occ, rest, (name,), own, firm, state))
+                    out.extend(self._other(view, occ, role, matched, (name,), own, firm, state))
         return out
 
-    def _other(self, view, occ: Occurrence, facts: list[Fact], names, right, firm: bool, state: str):
+    def _other(self, view, occ: Occurrence, role: _Role, matched: dict, names, right, firm: bool, state: str):
         """A contradiction when another person surely holds this fact's role, else a note why not."""
         hit, left = occ.hit, occ.left
-        fits = {f.id: qualifier_fits(view, f, hit, left, right) for f in facts}
-        view.dropped([f for f in facts if fits[f.id] == "other"], hit.start, hit.end,
+        near = [f for f in role.near(view) if f.id not in matched]
+        fits = {f.id: qualifier_fits(view, f, hit, left, right) for f in near}
+        # The other holders' `of` is out of reach: they fit only an unqualified role, and never
+        # surely (see qualifier_fits); a common role has hundreds of them, so they are counted.
+        far_fits = "other" if left or right else "absent"
+        far_count = len(role.facts) - len(matched) - len(near)
+        if view.trace is not None:
+            far = [f for f in role.facts if f.id not in matched and f.id not in fits]
+            fits.update((f.id, far_fits) for f in far)
+            near += far
+        view.dropped([f for f in near if fits[f.id] == "other"], hit.start, hit.end,
                      "the role is another country's or organisation's")
-        fitting = [f for f in facts if fits[f.id] != "other"]
-        if not fitting:
+        fitting = [f for f in near if fits[f.id] != "other"]
+        fitting_count = len(fitting) if view.trace is not None else \
+            len(fitting) + (far_count if far_fits != "other" else 0)
+        if not fitting_count:
             return []
         # Another person is a contradiction only when the role is surely
         # this fact's: one holder, one name, a qualifier that says so.
@@ -126,7 +136,7 @@ class OfficialValidator(Validator):
         why = ("the name is not firmly the role's holder" if not firm
                else "several people are named" if len(names) > 1
                else "the role's country or organisation is not said" if len(sure) != 1
-               else "several facts share the role" if len(fitting) > 1
+               else "several facts share the role" if fitting_count > 1
                else "the role has several holders" if SHARED.match(hit.key)
                else "an outgoing holder may be the predecessor of the fact's person" if state == "outgoing"
                else "the sentence speaks of the past" if in_the_past(view, hit, sure[0])
@@ -150,9 +160,19 @@ class _Role:
         self.known = KnownNames(f.spec.person for f in facts)
         self._anchored = any(f.spec.about for f in facts)
         self._by_key: dict[str, list[int]] = defaultdict(list)
+        self._by_of: dict[str | None, list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
+            self._by_of[f.spec.of].append(i)
             for key in name_keys(f.spec.person):
                 self._by_key[key].append(i)
+
+    def near(self, view) -> list[Fact]:
+        """The holders whose `of` is in reach, or who have none, in fact order."""
+        reach = view.in_reach
+        found = [i for key, rows in self._by_of.items() if key is None or (ANCHOR, key) in reach for i in rows] \
+            if len(self._by_of) <= len(reach) else \
+            [i for key in (None, *(k for c, k in reach if c == ANCHOR)) for i in self._by_of.get(key, ())]
+        return [self.facts[i] for i in sorted(found)]
 
     def narrowed(self, view) -> _Role | None:
         """The holders whose `about` anchors are in reach (None when there are none)."""
