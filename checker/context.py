@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
+from .cached import cached
 
 from . import stance
 from .lexicon import ANCHOR, CUE, Hit
@@ -51,24 +51,24 @@ class SentenceView:
     def text(self) -> str:
         return self.doc.norm
 
-    @cached_property
+    @cached
     def low(self) -> str:
         return self.doc.low[self.start:self.end]
 
-    @cached_property
+    @cached
     def backref(self) -> bool:
         return self.lookback or bool(_BACKREF.search(self.low))
 
-    @cached_property
+    @cached
     def names_a_person(self) -> bool:
         """A third-person pronoun anywhere in the sentence ("ordered him to forfeit")."""
         return bool(_PERSON.search(self.low))
 
-    @cached_property
+    @cached
     def tokens(self) -> list[Token]:
         return tokenize(self.doc.norm, self.start, self.end)
 
-    @cached_property
+    @cached
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
@@ -95,11 +95,11 @@ class SentenceView:
         inside = [t for t in self.tokens if t.part == p]
         return (inside[0].start, inside[-1].end) if inside else (offset, offset)
 
-    @cached_property
+    @cached
     def numbers(self):
         return find_numbers(self.doc.norm, self.start, self.end)
 
-    @cached_property
+    @cached
     def dates(self):
         return find_dates(self.doc.norm, self.start, self.end, ref=self.doc.date)
 
@@ -111,7 +111,7 @@ class SentenceView:
             return here
         return [h for h in self.prev_hits if h.category == category and h.key == key]
 
-    @cached_property
+    @cached
     def in_reach(self) -> set[tuple[str, str]]:
         """(category, key) of every phrase `found` can return."""
         reach = {(h.category, h.key) for h in self.hits}

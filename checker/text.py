@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from .cached import cached
 
 # Same-length normalization: typographic variants become the plain form the
 # parsers expect; thin and narrow spaces become NBSP so "5 000 000" still
@@ -336,16 +336,16 @@ class Document:
         self.norm = blank_markdown(norm) if self.markdown else norm
         self.low = lower(self.norm)
 
-    @cached_property
+    @cached
     def line_starts(self) -> list[int]:
         return line_starts(self.raw)
 
-    @cached_property
+    @cached
     def sentences(self) -> list[Sentence]:
         forced = markdown_breaks(self.raw, self.body_start) if self.markdown else None
         return _bounded(split_sentences(self.norm, self.body_start, forced), self.norm)
 
-    @cached_property
+    @cached
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 

@@ -19,11 +19,13 @@ from datetime import date
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.engine import run
 from checker.factbase import load_factbase
 from checker.model import Evidence, Fact, Report, Result, SourceInfo
-from checker.reporters import FORMATS, render
+from checker.reporters import FORMATS, json_report, render
 from checker.reporters.csv_report import HEADER
 from checker.sources import resolve
 from helpers import ROOT, run_cli
@@ -214,3 +216,26 @@ def test_a_required_gap_left_out_by_omit_gaps_still_shows(fixtures):
     assert "| `b-required` | ⚠️ | ✅ | 🚫 |" in render("markdown", report)
     assert "| `c` |" in render("markdown", report)  # stated in one source: the row stays
     assert len(json.loads(render("sarif", report))["runs"][0]["results"]) == 3
+
+
+@pytest.mark.parametrize("fixture", ["example", "draft-putin-trip", "edge"])
+def test_the_json_writer_gives_the_bytes_of_json_dumps(fixtures, fixture):
+    """render lays results out itself, for speed; it must stay byte-for-byte json.dumps."""
+    from checker.model import Finding
+    report = fixtures[fixture]
+    if fixture == "edge":  # mentions, waivers, changes and non-ASCII too
+        r = report.results[0]
+        mention = Finding(r.fact, "match", "fünf \"5\"", Evidence(1, 2, 3, 4, "tab\there ü"), "agrees", 0.5)
+        report = Report(report.facts_file, report.facts, report.sources,
+                        (Result(r.fact, r.source, r.status, r.expected, r.stated, r.evidence, r.reason,
+                                (mention, mention), r.waived),) + report.results[1:],
+                        2, dict(report.extra, changes={"since": "HEAD~1", "flipped": []}))
+    expected = json.dumps(json_report.as_dict(report), indent=2, ensure_ascii=False) + "\n"
+    assert json_report.render(report) == expected
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                    max_leaves=20))
+def test_the_json_writer_matches_json_dumps_on_any_value(value):
+    assert json_report.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
