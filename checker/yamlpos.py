@@ -80,6 +80,11 @@ def load(text: str, path: str) -> Y | None:
         if e.context and e.problem:
             msg = f"{e.problem} ({e.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        opened = _unclosed_bracket(text) if mark and mark.index >= len(text.rstrip()) and "flow" in msg else None
+        if opened is not None:  # libyaml marks the end of the text: name the bracket left open instead
+            line = text.count("\n", 0, opened) + 1
+            col = opened - (text.rfind("\n", 0, opened) + 1) + 1
+            msg = f"'{text[opened]}' is never closed ({msg})"
         raise InputError([Problem(path, line, col, f"invalid YAML: {msg}")]) from None
     except yaml.reader.ReaderError as e:  # a character YAML forbids; it carries an offset, not a mark
         line = text.count("\n", 0, e.position) + 1
@@ -94,6 +99,30 @@ def load(text: str, path: str) -> Y | None:
         return None
     budget = [_MAX_NODES]
     return _convert(node, path, budget, 0, set())
+
+
+def _unclosed_bracket(text: str) -> int | None:
+    """Offset of the last '[' or '{' left open, outside quotes and comments."""
+    stack: list[int] = []
+    quote = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == quote and not (quote == '"' and text[i - 1] == "\\"):
+                quote = None
+        elif ch in "\"'" and (i == 0 or text[i - 1] in " \t\n[{,:"):
+            quote = ch
+        elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            i = text.find("\n", i)
+            if i < 0:
+                break
+        elif ch in "[{":
+            stack.append(i)
+        elif ch in "]}" and stack:
+            stack.pop()
+        i += 1
+    return stack[-1] if stack else None
 
 
 def _convert(node, path: str, budget: list[int], depth: int, inside: set[int]) -> Y:

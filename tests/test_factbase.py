@@ -128,3 +128,16 @@ def test_all_problems_reported_at_once():
           - {id: b, kind: date}
         """)
     assert len(got) >= 2
+
+
+@pytest.mark.parametrize("text, line, col", [
+    ("facts: [", 1, 8),
+    ("facts:\n  - id: a\n    about: [x, \"y]\", 'z]' # ] in a comment\n", 3, 12),
+    ("version: 1\nfacts: [{id: a, about: [x]\n", 2, 9),
+])
+def test_a_bracket_left_open_is_named_where_it_opens(text, line, col):
+    with pytest.raises(InputError) as e:
+        parse_factbase(text, "facts.yaml")
+    problem = e.value.problems[0]
+    assert (problem.line, problem.column) == (line, col)
+    assert "is never closed" in problem.message or "while parsing a flow" in problem.message
