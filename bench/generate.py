@@ -30,6 +30,10 @@ some with another value, some hedged), names officials (mostly the right
 ones), and fills the rest with unrelated news prose: other numbers, dates,
 percentages, money, and people with roles.
 
+With `--mentioned M`, articles tell only the stories of the first M facts (the
+people, countries and filler are drawn as before): fact bases of M and of more
+facts are then compared on texts that mention none of the extra facts.
+
 Everything is derived from --seed with `random.Random`: the same arguments give
 byte-identical files. Standard library and PyYAML only.
 """
@@ -259,15 +263,21 @@ def fact_base(world: dict, n_facts: int) -> dict:
 
 # --- articles ---------------------------------------------------------------------------
 class _Writer:
-    def __init__(self, world: dict, rng: random.Random):
+    def __init__(self, world: dict, rng: random.Random, mentioned: int | None = None):
         self.w, self.rng = world, rng
-        n = len(world["stories"])
+        # with `mentioned`, articles tell only the stories of the first `mentioned` facts
+        n = len(world["stories"]) if mentioned is None else max(1, -(-mentioned // FACTS_PER_STORY))
+        self.stories = world["stories"][:n]
+        # ... and name only the officials that are facts of those stories: a country's role is a
+        # fact of the first story that takes it, so naming any other would mention a later fact
+        self.officials = sorted({(st["country"], st["role"]) for st in self.stories if st["role"]}) \
+            if mentioned is not None else None
         self.story_weights = list(itertools.accumulate(1 / (i + 50) for i in range(n)))
         m = len(world["countries"])
         self.country_weights = list(itertools.accumulate(1 / (i + 5) for i in range(m)))
 
     def story(self) -> dict:
-        return self.rng.choices(self.w["stories"], cum_weights=self.story_weights)[0]
+        return self.rng.choices(self.stories, cum_weights=self.story_weights)[0]
 
     def country(self) -> dict:
         return self.rng.choices(self.w["countries"], cum_weights=self.country_weights)[0]
@@ -323,6 +333,9 @@ class _Writer:
     def official_sentence(self, c: dict) -> str:
         r = self.rng
         role = r.choice(ROLES)
+        if self.officials is not None:
+            ci, role = r.choice(self.officials)
+            c = self.w["countries"][ci]
         person = c["officials"][role] if r.random() < 0.9 else self.person()
         forms = (f"{c['name']}'s {role}, {person}, said on {r.choice(_WEEKDAYS)} that {r.choice(_CLAUSES)}.",
                  f"{person}, the {c['adj']} {role}, told reporters that {r.choice(_CLAUSES)}.",
@@ -410,7 +423,7 @@ def _flowed(node):
 
 
 def write_corpus(out: str, n_articles: int, n_facts: int, seed: int, world_facts: int = DEFAULT_WORLD,
-                 articles: bool = True) -> dict:
+                 articles: bool = True, mentioned: int | None = None) -> dict:
     """Write OUT/facts.yaml, OUT/articles/*.txt (unless articles=False) and OUT/manifest.json."""
     world_facts = max(world_facts, n_facts)
     world = build_world(seed, -(-world_facts // FACTS_PER_STORY))
@@ -425,7 +438,7 @@ def write_corpus(out: str, n_articles: int, n_facts: int, seed: int, world_facts
     if articles:
         folder = os.path.join(out, "articles")
         os.makedirs(folder, exist_ok=True)
-        writer = _Writer(world, random.Random(f"articles-{seed}"))
+        writer = _Writer(world, random.Random(f"articles-{seed}"), mentioned)
         width = len(str(n_articles))
         for i in range(n_articles):
             text = writer.article().encode("utf-8")
@@ -433,7 +446,7 @@ def write_corpus(out: str, n_articles: int, n_facts: int, seed: int, world_facts
             with open(os.path.join(folder, f"a{i + 1:0{width}d}.txt"), "wb") as fh:
                 fh.write(text)
     manifest = {"articles": n_articles, "facts": len(fb["facts"]), "seed": seed, "world_facts": world_facts,
-                "date": PUBLICATION_DATE.isoformat(), "bytes": total}
+                "mentioned": mentioned, "date": PUBLICATION_DATE.isoformat(), "bytes": total}
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, indent=1)
         fh.write("\n")
@@ -448,12 +461,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--world", type=int, default=DEFAULT_WORLD, metavar="W",
                    help=f"facts' worth of stories the articles are drawn from (default {DEFAULT_WORLD}, "
                         "or F if larger): keep it fixed to compare fact counts on the same articles")
+    p.add_argument("--mentioned", type=int, metavar="M",
+                   help="articles tell only the stories of the first M facts (default: any story of the world); "
+                        "a larger fact base then adds facts the articles never mention")
     p.add_argument("--out", metavar="DIR", help="output folder (default: a new temporary folder)")
     args = p.parse_args(argv)
     if args.articles < 0 or args.facts < 1:
         p.error("--articles must be 0 or more and --facts 1 or more")
     out = args.out or tempfile.mkdtemp(prefix="checker-bench-")
-    m = write_corpus(out, args.articles, args.facts, args.seed, args.world)
+    m = write_corpus(out, args.articles, args.facts, args.seed, args.world, mentioned=args.mentioned)
     print(out)
     print(f"{m['articles']} articles ({m['bytes'] / 1e6:.1f} MB), {m['facts']} facts; "
           f"check with --date {m['date']}", file=sys.stderr)
