@@ -21,11 +21,11 @@ FAR = 1000  # the distance of a phrase found only in the previous sentence
 # A sentence refers back when it opens with a pronoun ("He last went there...")
 # or names a place as "there"; a pronoun deep in a clause ("after it sold")
 # usually points inside its own sentence.
-_BACKREF = re.compile(
-    r"^\W*(?:he|she|it|they|his|her|its|their|the (?:country|nation|city|visit|trip|leader|company|firm|"
+_OPENS_WITH_REFERENCE = re.compile(
+    r"\W*(?:he|she|it|they|his|her|its|their|the (?:country|nation|city|visit|trip|leader|company|firm|"
     r"group|airline|carrier|bank|agency|government|ministry|party|president|minister|quake|earthquake|"
-    r"storm|update|outage|report|treaty|deal|agreement|summit))\b"
-    r"|\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
+    r"storm|update|outage|report|treaty|deal|agreement|summit))\b")
+_THERE = re.compile(r"\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
 _PERSON = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b")
 
@@ -57,12 +57,14 @@ class SentenceView:
 
     @cached
     def backref(self) -> bool:
-        return self.lookback or bool(_BACKREF.search(self.low))
+        # match() at the sentence's start reads it as ^ on the sentence alone; "there" is rare
+        return self.lookback or bool(_OPENS_WITH_REFERENCE.match(self.doc.low, self.start, self.end)) \
+            or "there" in self.low and bool(_THERE.search(self.low))
 
     @cached
     def names_a_person(self) -> bool:
         """A third-person pronoun anywhere in the sentence ("ordered him to forfeit")."""
-        return bool(_PERSON.search(self.low))
+        return self.sentence.index in self.doc.sentences_matching(_PERSON)
 
     @cached
     def tokens(self) -> list[Token]:

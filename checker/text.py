@@ -317,6 +317,10 @@ def _bounded(sentences: list[Sentence], norm: str) -> list[Sentence]:
     return out
 
 
+def _word_char(c: str) -> bool:
+    return bool(c) and (c.isalnum() or c == "_")
+
+
 @dataclass
 class Document:
     """A source's text, ready for validators (built by `sources.read_source`)."""
@@ -348,6 +352,27 @@ class Document:
     @cached
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    def sentences_matching(self, pattern: re.Pattern) -> frozenset[int]:
+        """Indices of the sentences where `pattern` matches in the lowercased text, as if
+        searched sentence by sentence, found in one pass over the document. For patterns
+        whose matches are words: a sentence cut inside a word is searched on its own."""
+        cache = self.__dict__.setdefault("_matching", {})
+        found = cache.get(pattern)
+        if found is None:
+            low, starts = self.low, self.sentence_starts
+            hits = set()
+            for m in pattern.finditer(low):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.end() <= self.sentences[i].end:
+                    hits.add(i)
+            for s in self.sentences:  # cut mid-word (a very long sentence): read it alone
+                if _word_char(low[s.start - 1:s.start]) or _word_char(low[s.end:s.end + 1]):
+                    hits.discard(s.index)
+                    if pattern.search(low[s.start:s.end]):
+                        hits.add(s.index)
+            found = cache[pattern] = frozenset(hits)
+        return found
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)

@@ -82,3 +82,30 @@ def test_positions_round_trip(parts):
     for off in range(0, len(text), 3):
         line, col = position(starts, off)
         assert text.splitlines(keepends=True)[line - 1][col - 1] == text[off] if text[off] not in "\r\n" else True
+
+
+_WORDS = st.sampled_from(["he", "She", "them", "their", "there", "thereby", "Ithe", "said", "x" * 40, "it.",
+                          "It", ".", ",", "\n", "\n\n", "Mr.", "U.S.", "(he)", "3.5", "#", "-"])
+
+
+@given(st.lists(_WORDS, max_size=150).map(" ".join), st.sampled_from([0, 7, 800]))
+def test_sentences_matching_is_a_search_of_each_sentence(text, repeat):
+    """One pass over the document finds what a search of each sentence on its own would,
+    including sentences cut inside a word because they ran too long."""
+    import re
+
+    from checker.context import _PERSON
+    if repeat:
+        text = text + " " + "word" * repeat + "he" + " and he " + text
+    doc = Document("a.txt", text)
+    for pattern in (_PERSON, re.compile(r"\bthere\b")):
+        alone = {s.index for s in doc.sentences if pattern.search(doc.low[s.start:s.end])}
+        assert doc.sentences_matching(pattern) == alone
+
+
+def test_a_sentence_cut_inside_a_word_is_searched_on_its_own():
+    from checker.context import _PERSON
+    doc = Document("a.txt", "x" * 3000 + "he said so. Then nothing.")
+    cut = [s for s in doc.sentences if doc.low[s.start:s.end].startswith("he")]
+    assert cut, "the long word is cut right before 'he'"
+    assert cut[0].index in doc.sentences_matching(_PERSON)
