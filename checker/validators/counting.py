@@ -27,6 +27,8 @@ _SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injur
 _OF_KIND = re.compile(r"\s+of\s+[a-z]{3,}\b")
 _PORTION = re.compile(r"\s+of\s+(?:the|its|their|this|that|which)\b", re.I)
 _UNIT_BEFORE = re.compile(r"\s+(?:of\s+)?")
+# A number followed by a span of time measures the span, whatever unit was named before it.
+_SPAN_AFTER = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b")
 # A noun right after a percentage or an amount says what it measures: "a 2% goal".
 _MODIFIED = re.compile(r"\s+([a-z]{3,})\b(?!['-])")
 # Words that may follow an amount without being what it measures ("12.6% last month").
@@ -73,7 +75,8 @@ def unit_of(view, m) -> Count | None:
             key, end, _, _ = _unit_after(view, n)
             return Count(key, end) if key else None
     named = next((h for h in view.hits if h.category == UNIT and h.end <= m.start
-                  and _UNIT_BEFORE.fullmatch(text, h.end, m.start)), None)
+                  and _UNIT_BEFORE.fullmatch(text, h.end, m.start)), None) \
+        if not _SPAN_AFTER.match(view.doc.low, m.end, view.end) else None  # "5,000 flights over five days"
     if named is not None:  # "a majority of about 170 seats", "the magnitude 6.8 quake"
         return Count(named.key, m.end, narrowed=_noun_after(text, m.end, view.end))  # "a magnitude 3.9 aftershock"
     if text[m.end:m.end + 1].isalpha():  # "72km": the unit is written against the number
