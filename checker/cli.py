@@ -119,6 +119,7 @@ def _check(args) -> int:
     from .factbase import load_factbase
     from .reporters import render
     from .schemas import guard
+    from .schemas import prepare as prepare_guard
     from .sources import resolve
 
     fb = load_factbase(args.facts)
@@ -135,7 +136,7 @@ def _check(args) -> int:
             return 0
     with _progress_bar(len(refs), args.quiet) as bar:
         report = run(fb, refs, args.date, omit_gaps=args.omit_gaps, encoding=args.encoding, jobs=args.jobs,
-                     progress=bar.update)
+                     progress=bar.update, meanwhile=prepare_guard)
     guard(report)
     if args.changed_since:
         from .changes import flips

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -43,8 +44,8 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
         candidates = list(range(len(doc.sentences)))  # a headline's subject may be taken up anywhere
     for idx in candidates:
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
-        if not here and not prev:
-            continue  # no phrase here or in the sentence it could refer back to: nothing triggers
+        if not _triggering(fb, here) and not _triggering(fb, prev):
+            continue  # no phrase here or in the sentence it could refer back to triggers a fact
         view = SentenceView(doc, doc.sentences[idx], here, prev)
         if not (prev and view.backref) and view.names_a_person:
             # the three sentences before, and the headline or heading above them
@@ -88,6 +89,10 @@ def _one_value_per_sentence(found: list[Finding]) -> list[Finding]:
     return [Finding(f.fact, "gap", f.stated, f.evidence,
                     f"{f.reason}, but the same sentence also states the fact's value", f.vagueness)
             if f.status == "contradiction" and f.fact in matched else f for f in found]
+
+
+def _triggering(fb: FactBase, hits: list[Hit]) -> bool:
+    return any((h.category, h.key) in fb.index.triggering for h in hits)
 
 
 def _keys(hits: list[Hit]) -> set[tuple[str, str]]:
@@ -227,8 +232,12 @@ def _worker_check(ref: SourceRef) -> Checked:
 
 
 def _checked(fb: FactBase, refs: list[SourceRef], cli_date, encoding: str, jobs: int | None,
-             keep_gaps: bool) -> Iterator[Checked]:
-    """Each source's outcome in source order, from one process or several."""
+             keep_gaps: bool, meanwhile=None) -> Iterator[Checked]:
+    """Each source's outcome in source order, from one process or several.
+
+    With worker processes, `meanwhile` (if given) runs in a thread of this process
+    once they have all been started (never before: forking beside a running thread
+    is unsafe), while this process mostly waits for them."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(refs) < 4 * jobs:
         yield from check_sources(fb, refs, cli_date, encoding, keep_gaps)
@@ -242,15 +251,19 @@ def _checked(fb: FactBase, refs: list[SourceRef], cli_date, encoding: str, jobs:
     chunk = max(1, min(64, len(refs) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init,
                              initargs=(inherited, fb.path, cli_date, encoding, keep_gaps)) as pool:
-        yield from pool.map(_worker_check, refs, chunksize=chunk)
+        outcomes = pool.map(_worker_check, refs, chunksize=chunk)  # submits all: every worker is forked
+        if meanwhile is not None:
+            threading.Thread(target=meanwhile, daemon=True).start()
+        yield from outcomes
 
 
 def run(fb: FactBase, refs: list[SourceRef], cli_date: dt.date | None = None, omit_gaps: bool = False,
         encoding: str = "utf-8", today: dt.date | None = None, jobs: int | None = 1,
-        progress=None) -> Report:
-    """Check every source; `progress`, if given, is called once per source checked."""
+        progress=None, meanwhile=None) -> Report:
+    """Check every source; `progress`, if given, is called once per source checked, and
+    `meanwhile` in a thread while worker processes check (see _checked)."""
     infos, results, omitted = [], [], 0
-    for checked in _checked(fb, refs, cli_date, encoding, jobs, keep_gaps=not omit_gaps):
+    for checked in _checked(fb, refs, cli_date, encoding, jobs, not omit_gaps, meanwhile):
         infos.append(checked.info)
         results.extend(checked.results)
         omitted += checked.omitted_gaps if not checked.info.error else 0

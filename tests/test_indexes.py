@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import threading
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -128,7 +129,9 @@ def test_a_run_without_gaps_counts_them_and_keeps_everything_else(tmp_path):
     today = dt.date(2026, 1, 1)
     full = run(fb, refs, today=today)
     for jobs in (1, 2):
-        lean = run(fb, refs, omit_gaps=True, today=today, jobs=jobs)
+        called = threading.Event()
+        lean = run(fb, refs, omit_gaps=True, today=today, jobs=jobs, meanwhile=called.set)
+        assert (called.wait(5) if jobs == 2 else not called.is_set())  # only workers leave this process idle
         assert lean.results == tuple(r for r in full.results if r.status != "gap")
         assert lean.omitted_gaps == sum(1 for r in full.results if r.status == "gap") > 0
         assert lean.sources == full.sources
