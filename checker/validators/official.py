@@ -168,11 +168,8 @@ class _Role:
 
     def near(self, view) -> list[Fact]:
         """The holders whose `of` is in reach, or who have none, in fact order."""
-        reach = view.in_reach
-        found = [i for key, rows in self._by_of.items() if key is None or (ANCHOR, key) in reach for i in rows] \
-            if len(self._by_of) <= len(reach) else \
-            [i for key in (None, *(k for c, k in reach if c == ANCHOR)) for i in self._by_of.get(key, ())]
-        return [self.facts[i] for i in sorted(found)]
+        anchors = (k for category, k in view.in_reach if category == ANCHOR)
+        return [self.facts[i] for i in sorted(i for key in (None, *anchors) for i in self._by_of.get(key, ()))]
 
     def narrowed(self, view) -> _Role | None:
         """The holders whose `about` anchors are in reach (None when there are none)."""
