@@ -170,6 +170,20 @@ def _left_qualifier(view, hit: Hit) -> tuple[int, int] | None:
     return (start, hit.start) if start is not None else None
 
 
+# Words that end a company's name without making it another company ("Boeing Co.").
+_NAME_SUFFIXES = frozenset("co corp corporation inc incorporated ltd limited plc llc ag sa nv se group holdings "
+                           "company".split())
+_NEXT_WORD = re.compile(r" ([A-Z][A-Za-z]+)\b")
+
+
+def _longer_name(text: str, end: int, role: Hit) -> bool:
+    """Whether the name ending at `end` goes on in capitals: "Boeing Commercial Airplanes"
+    is a part of Boeing with its own chief executive, not Boeing. The role's own
+    capitals ("Ruritanian Foreign Minister") do not count."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and not role.start <= m.start(1) < role.end and m.group(1).lower() not in _NAME_SUFFIXES
+
+
 def qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     """How the role is tied to the fact's `of`.
 
@@ -187,7 +201,8 @@ def qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     if (ANCHOR, of) not in view.in_reach:  # the common case when many countries share a role
         return "other" if spans else "absent"
     for s, e in spans:
-        if any(h.category == ANCHOR and h.key == of and h.start < e and h.end > s for h in view.hits):
+        if any(h.category == ANCHOR and h.key == of and h.start < e and h.end > s
+               and not _longer_name(view.text, h.end, hit) for h in view.hits):
             return "explicit"
     if spans:
         return "other"

@@ -301,6 +301,8 @@ def _not_count(text: str, a: _Atom, b: _Atom, floor: int, currency: str | None) 
     if (_LABEL_PREV.search(text, w, a.start) or _CODE_PREV.search(text, w, a.start)
             or _CODE_NEXT.match(text, b.end) or a is b and _NAME_NEXT.match(text, b.end)):
         return True
+    if a is b and a.raw.isdigit() and len(a.raw) <= 3 and _model_number(text, max(0, a.start - _WINDOW), a.start):
+        return True
     if (len(a.raw) > 1 and a.raw[0] == "0" and a.raw[1].isdigit()
             or len(a.raw) >= 3 and a.raw.isdigit() and (_PHONE_NEXT.match(text, b.end)
                                                        or _PHONE_PREV.search(text, max(0, a.start - 8), a.start))):
@@ -312,6 +314,23 @@ def _not_count(text: str, a: _Atom, b: _Atom, floor: int, currency: str | None) 
         return True
     return (len(a.raw) == len(b.raw) == 4 and 1800 <= int(a.raw) and int(b.raw) <= 2100
             and bool(month_before or _YEAR_PREV.search(text, w, a.start) or _YEAR_NEXT.match(text, b.end)))
+
+
+_TWO_WORDS_BEFORE = re.compile(r"(\S+)\s+(\S+)\s+\Z")
+_CAPS = re.compile(r"[A-Z]{2,}[,.:;!?]*")
+_MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[A-Za-z]?|\d{3}")  # "A320", "F-16", "737" (not a year)
+
+
+def _model_number(text: str, w: int, start: int) -> bool:
+    """A small number after a capitalised code names a model or an index ("737 MAX 9 jets",
+    "the FTSE 100"), unless the text around is in capitals too ("KILLS MORE THAN 200");
+    so does one after a model's number and name ("737 Max 9")."""
+    m = _TWO_WORDS_BEFORE.search(text, w, start)
+    if not m:
+        return False
+    before, word = m.groups()
+    return bool(_CAPS.fullmatch(word) and not _CAPS.fullmatch(before)
+                or _MODEL.fullmatch(before) and word[:1].isupper() and word.isalpha())
 
 
 def _range(text: str, a: _Atom, b: _Atom, floor: int, strict: bool) -> _Atom | None:
