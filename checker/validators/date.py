@@ -105,7 +105,8 @@ class DateValidator(Validator):
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
             why_not = ("counted from another date ('N years after'), too loose to contradict" if m.marker == "after"
                        else view.negation(m.start) or view.hedge(m.start, m.end)
-                       or _another_era(best, values[best.id], ref) or _another_occurrence(view, best, m, ref))
+                       or _another_era(best, values[best.id], ref) or _this_week(best, m, values[best.id], ref)
+                       or _another_occurrence(view, best, m, ref))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
@@ -131,6 +132,17 @@ def _another_era(fact: Fact, value: DateValue, ref: dt.date | None) -> str | Non
     now = day(ref)
     if abs(fact.spec.value.hull.lo - now) <= 366 and value.hull.hi < now - 2 * 365:
         return "a date years before a current event: another event"
+    return None
+
+
+def _this_week(fact: Fact, m, value: DateValue, ref: dt.date | None) -> str | None:
+    """A weekday or "yesterday" dates news of the week ("regulators on Saturday ordered
+    the grounding"): for a fact dated over a year back it is another occurrence."""
+    if ref is None or not m.relative or m.marker is not None:
+        return None
+    now = day(ref)
+    if abs(value.hull.hi - now) <= 7 and abs(value.hull.lo - now) <= 7 and fact.spec.value.hull.hi < now - 365:
+        return "a day of this week, and the fact's event is over a year back: another occurrence"
     return None
 
 
