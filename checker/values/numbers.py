@@ -162,6 +162,9 @@ _PHONE_PREV = re.compile(r"\b0\d{2,4}[ -]\Z")
 # A capitalised word right after a bare number makes a name ("38 North"); a plural
 # or a nationality ("300 Americans", "5 French soldiers", a headline's "300 Shells") counts.
 _NAME_NEXT = re.compile(rf"\s+(?!{_MONTH})[A-Z][a-z]*\b(?<!s)(?<!an)(?<!ese)(?<!ish)(?<!ch)(?<!i)(?!-\d)")
+# ... unless capitalised words only say what kind of thing is counted and a plain noun
+# follows: "40 Olympic golds", "3 Michelin stars" (not "the 38 North Program.").
+_NAMED_KIND_NEXT = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+[a-z]{3,}s\b")
 _SCI = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[eE][+-]?\d+)\b")
 _UNIT_WORDS = re.compile(r"(?:[^\W\d_]|[\s\-'./])*\Z")
 _NONCOUNT = {"time", "phone", "ord", "dec", "season"}
@@ -299,7 +302,8 @@ def _not_count(text: str, a: _Atom, b: _Atom, floor: int, currency: str | None) 
         return False
     w = max(floor, a.start - _WINDOW)
     if (_LABEL_PREV.search(text, w, a.start) or _CODE_PREV.search(text, w, a.start)
-            or _CODE_NEXT.match(text, b.end) or a is b and _NAME_NEXT.match(text, b.end)):
+            or _CODE_NEXT.match(text, b.end) or a is b and _NAME_NEXT.match(text, b.end)
+            and not _NAMED_KIND_NEXT.match(text, b.end)):
         return True
     if a is b and a.raw.isdigit() and len(a.raw) <= 3 and _model_number(text, max(0, a.start - _WINDOW), a.start):
         return True
