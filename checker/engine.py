@@ -42,9 +42,10 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
                                             if i + k < len(doc.sentences)})
     if first in by_sentence or headings:
         candidates = list(range(len(doc.sentences)))  # a headline's subject may be taken up anywhere
+    triggering = {i for i, hits_i in by_sentence.items() if _triggering(fb, hits_i)}
     for idx in candidates:
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
-        if not _triggering(fb, here) and not _triggering(fb, prev):
+        if idx not in triggering and idx - 1 not in triggering:
             continue  # no phrase here or in the sentence it could refer back to triggers a fact
         view = SentenceView(doc, doc.sentences[idx], here, prev)
         if not (prev and view.backref) and view.names_a_person:

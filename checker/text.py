@@ -345,9 +345,13 @@ class Document:
         return line_starts(self.raw)
 
     @cached
-    def sentences(self) -> list[Sentence]:
+    def _split(self) -> list[Sentence]:
         forced = markdown_breaks(self.raw, self.body_start) if self.markdown else None
-        return _bounded(split_sentences(self.norm, self.body_start, forced), self.norm)
+        return split_sentences(self.norm, self.body_start, forced)
+
+    @cached
+    def sentences(self) -> list[Sentence]:
+        return _bounded(self._split, self.norm)  # the same list when no sentence was too long
 
     @cached
     def sentence_starts(self) -> list[int]:
@@ -366,7 +370,9 @@ class Document:
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if i >= 0 and m.end() <= self.sentences[i].end:
                     hits.add(i)
-            for s in self.sentences:  # cut mid-word (a very long sentence): read it alone
+            # only a sentence too long to keep whole can be cut inside a word: read such alone
+            long_ones = [] if self.sentences is self._split else self.sentences
+            for s in long_ones:
                 if _word_char(low[s.start - 1:s.start]) or _word_char(low[s.end:s.end + 1]):
                     hits.discard(s.index)
                     if pattern.search(low[s.start:s.end]):
