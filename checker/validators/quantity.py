@@ -342,6 +342,9 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
         return "stated for an earlier time ('previous')"
     if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.low):
         return "stated for an earlier time ('by ...')"
+    running = _RUNNING.search(view.low)
+    if running:  # "going into the final day, China lead by 39 golds to 38": not the final tally
+        return f"a count on the way ('{running.group(0)}')"
     before = view.doc.low[view.clause_start(m.start):m.start]
     if re.search(r"\bhad\s+(?:not\s+|been\s+|already\s+)?[a-z]+", before) and \
             not _REPORTED.search(view.doc.low[view.start:m.start]):
@@ -349,6 +352,11 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
     return None
 
 
+# A tally before the end: "going into the final day", "with two rounds to go" ("so far" is
+# not one: "has so far supplied 1.5 million shells" is today's total).
+_RUNNING = re.compile(r"\b(?:going|heading) into the (?:final|last)\b|"
+                      r"\bwith (?:one|two|three|four|five|\d+) (?:more )?(?:days?|rounds?|races?|events?|games?|"
+                      r"matches|stages?|laps?) (?:left|to go|remaining)\b")
 # "The previous record ... was 7.6 million": the subject is an earlier one.
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|peak|low|total|"
                        r"figure|estimate|toll|count|forecast|tally)\b")
