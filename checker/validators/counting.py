@@ -176,6 +176,8 @@ def _unit_after(view, m):
             after_of = True
         elif after_of and word in _DETERMINERS_AFTER_OF:
             pass
+        elif _model_label(view, tokens, i):
+            pass  # "65 MAX 9 aircraft": the model's number is part of its name
         elif not tok.text[0].isalpha() or word in PHRASE_ENDERS or word in COUNT_NOUNS:
             return None, m.end, skipped, tok
         else:
@@ -184,6 +186,14 @@ def _unit_after(view, m):
                 return None, m.end, skipped, tok
         i += 1
     return None, m.end, skipped, None
+
+
+def _model_label(view, tokens, i) -> bool:
+    """Whether token i is a number that names a model after a capitalised word ("Boeing 737", "MAX 9")."""
+    tok = tokens[i]
+    if i == 0 or not tok.text[0].isdigit() or not tokens[i - 1].text[:1].isupper():
+        return False
+    return any(n.start == tok.start and not n.is_count for n in view.numbers)
 
 
 def _unit_before(view, m, nxt) -> str | None:

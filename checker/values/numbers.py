@@ -165,6 +165,12 @@ _NAME_NEXT = re.compile(rf"\s+(?!{_MONTH})[A-Z][a-z]*\b(?<!s)(?<!an)(?<!ese)(?<!
 # ... unless capitalised words only say what kind of thing is counted and a plain noun
 # follows: "40 Olympic golds", "3 Michelin stars" (not "the 38 North Program.").
 _NAMED_KIND_NEXT = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+[a-z]{3,}s\b")
+# ... or a maker and a model's number ("171 Boeing 737 MAX 9 jets", "12 Airbus A320 planes"):
+# a model's own name holds at most one such number ("737 Max 9 aircraft" counts nothing).
+_MODEL_KIND_NEXT = re.compile(r"(?:\s+[A-Z][A-Za-z]+){1,2}\s+(?:[A-Z]{1,3}-?)?\d{2,4}[A-Za-z]?"
+                              r"(?:\s+(?:[A-Z][A-Za-z]*|\d{1,2}))*\s+[a-z]{3,}")
+# A model's number and its variant ("737 MAX 9", "737 Max 8"): the first number names, not counts.
+_VARIANT_NEXT = re.compile(r"\s+[A-Z][A-Za-z]*\s+\d{1,2}\b(?![.,:]\d)")
 _SCI = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[eE][+-]?\d+)\b")
 _UNIT_WORDS = re.compile(r"(?:[^\W\d_]|[\s\-'./])*\Z")
 _NONCOUNT = {"time", "phone", "ord", "dec", "season"}
@@ -296,6 +302,10 @@ def _read(text: str, m: re.Match):
             yield _number(num, exp, len(num.partition(".")[2]), s, t.end() if t else e, "num", text, raw)
 
 
+def _year_like(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
+
+
 def _not_count(text: str, a: _Atom, b: _Atom, floor: int, currency: str | None) -> bool:
     """Whether the bare number(s) from a to b are a label, a code, a name, a day or a year."""
     if a.kind != "num" or b.kind != "num" or b.scale is not None or b.percent or currency:
@@ -303,7 +313,10 @@ def _not_count(text: str, a: _Atom, b: _Atom, floor: int, currency: str | None) 
     w = max(floor, a.start - _WINDOW)
     if (_LABEL_PREV.search(text, w, a.start) or _CODE_PREV.search(text, w, a.start)
             or _CODE_NEXT.match(text, b.end) or a is b and _NAME_NEXT.match(text, b.end)
-            and not _NAMED_KIND_NEXT.match(text, b.end)):
+            and not _NAMED_KIND_NEXT.match(text, b.end)
+            and not (_MODEL_KIND_NEXT.match(text, b.end) and not _year_like(a.raw))):
+        return True
+    if a is b and len(a.raw) == 3 and a.raw.isdigit() and _VARIANT_NEXT.match(text, b.end):
         return True
     if a is b and a.raw.isdigit() and len(a.raw) <= 3 and _model_number(text, max(0, a.start - _WINDOW), a.start):
         return True
