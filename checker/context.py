@@ -36,8 +36,10 @@ class SentenceView:
     trace: list | None = None
 
     def __init__(self, doc: Document, sentence: Sentence, hits: list[Hit], prev_hits: list[Hit],
-                 lookback: bool = False):
+                 lookback: bool = False, everywhere: list[Hit] | None = None):
         self.doc = doc
+        # every phrase of the document, in order: what the story as a whole is about
+        self.everywhere = everywhere if everywhere is not None else hits
         self.sentence = sentence
         self.start, self.end = sentence.start, sentence.end
         self.hits = hits

@@ -47,13 +47,13 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
         if idx not in triggering and idx - 1 not in triggering:
             continue  # no phrase here or in the sentence it could refer back to triggers a fact
-        view = SentenceView(doc, doc.sentences[idx], here, prev)
+        view = SentenceView(doc, doc.sentences[idx], here, prev, everywhere=hits)
         if not (prev and view.backref) and view.names_a_person:
             # the three sentences before, and the headline or heading above them
             context = {idx - 3, idx - 2, idx - 1, first, *[h for h in headings if h < idx][-1:]}
             earlier = [h for k in sorted(context) if 0 <= k < idx for h in by_sentence.get(k, [])]
             if earlier:
-                view = SentenceView(doc, doc.sentences[idx], here, earlier, lookback=True)
+                view = SentenceView(doc, doc.sentences[idx], here, earlier, lookback=True, everywhere=hits)
         view.trace = trace
         keys = _keys(here)
         if prev and view.backref:

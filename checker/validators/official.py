@@ -21,7 +21,7 @@ from ..values.names import maybe_same, name_keys, near_miss, same_person
 from .base import Entry, Validator
 from .holders import KnownNames, holders, qualifier_after
 from .roles import (SHARED, Occurrence, elsewhere, firm_for, in_the_past, inverted, occurrences, qualifier_fits,
-                    role_state)
+                    role_state, story_holder)
 
 @dataclass(frozen=True)
 class OfficialSpec:
@@ -30,6 +30,7 @@ class OfficialSpec:
     person: str
     about: tuple[str, ...]
     cues: tuple[str, ...] = ()
+    of_names: tuple[str, ...] = ()  # `of` and its aliases as written (see roles.story_holder)
 
 
 class OfficialValidator(Validator):
@@ -53,7 +54,8 @@ class OfficialValidator(Validator):
             for other_order in inverted(variant):
                 lexicon.add(ROLE, other_order, expand=False, key=role_key)
         of_key = lexicon.add(ANCHOR, of) if of else None
-        return OfficialSpec(role_key, of_key, person, about)
+        of_names = tuple(sorted(lexicon.aliases.variants(of))) if of else ()
+        return OfficialSpec(role_key, of_key, person, about, of_names=of_names)
 
     def triggers(self, fact: Fact):
         return [(ROLE, fact.spec.role)]
@@ -132,6 +134,12 @@ class OfficialValidator(Validator):
         # Another person is a contradiction only when the role is surely
         # this fact's: one holder, one name, a qualifier that says so.
         sure = [f for f in fitting if fits[f.id] in ("explicit", "before", "none")]
+        story = None
+        if not sure and not left and not right and firm and len(names) == 1:
+            # nothing near says whose role it is: the story's own place, when it names just one
+            story = story_holder(view, occ, [f for f in role.facts if f.id not in matched], names)
+            if story is not None:
+                sure, fitting, fitting_count = [story], [story], 1
         said = ", ".join(f"'{n.text}'" for n in names)
         why = ("the name is not firmly the role's holder" if not firm
                else "several people are named" if len(names) > 1
@@ -149,6 +157,9 @@ class OfficialValidator(Validator):
         reason = f"'{name.text}' named as {view.doc.raw[hit.start:hit.end]}, expected {f.spec.person}"
         if near_miss(name.text, f.spec.person):
             reason += " (a misspelling?)"
+        if story is not None:
+            reason += f" (the role is not qualified; {view.doc.raw[hit.start:hit.end]} of {f.spec.of}, " \
+                      "the only one this story names)"
         return [view.finding(f.id, "contradiction", name.start, name.end, reason)]
 
 
@@ -159,6 +170,7 @@ class _Role:
         self.facts = facts
         self.known = KnownNames(f.spec.person for f in facts)
         self._anchored = any(f.spec.about for f in facts)
+        self._dated = any(f.valid is not None for f in facts)
         self._by_key: dict[str, list[int]] = defaultdict(list)
         self._by_of: dict[str | None, list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
@@ -172,10 +184,15 @@ class _Role:
         return [self.facts[i] for i in sorted(i for key in (None, *anchors) for i in self._by_of.get(key, ()))]
 
     def narrowed(self, view) -> _Role | None:
-        """The holders whose `about` anchors are in reach (None when there are none)."""
-        if not self._anchored:
+        """The holders whose `about` anchors are in reach and who hold the role on the
+        source's date (None when there are none): a predecessor whose `valid` has ended
+        is not this source's holder, so naming them is naming someone else."""
+        date = view.doc.date
+        if not self._anchored and (date is None or not self._dated):
             return self
-        kept = [f for f in self.facts if view.has_all(f.spec.about)]
+        day = date.toordinal() if date else None
+        kept = [f for f in self.facts if view.has_all(f.spec.about)
+                and (f.valid is None or day is None or f.valid.contains(day))]
         return None if not kept else self if len(kept) == len(self.facts) else _Role(kept)
 
     def named(self, keys: frozenset[str]) -> list[Fact]:

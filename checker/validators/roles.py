@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, ROLE, Hit
 from ..model import Fact
+from ..values.calendar_words import MONTHS, WEEKDAYS
+from ..values.places import is_place
+from .holders import qualifier_after
 from .holders import word_before as _word_before
 
 # A word before the role that makes it a different role, or another holder.
@@ -211,3 +214,83 @@ def qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     if any(h.end <= role_start for h in hits if h.start >= view.start):
         return "before"
     return "after" if hits else "absent"
+
+
+# "Its chief executive": the role of whatever the paragraph is about, not the story's.
+_POSSESSIVES = frozenset("its his her their our my your whose".split())
+
+
+def story_holder(view, occ: Occurrence, facts: list[Fact], names=()) -> Fact | None:
+    """The one fact an unqualified role ("Taro Aso, the finance minister, said")
+    is about when nothing nearer says whose it is: the only holder of the role
+    whose `of` the story names. None when the story names the role with another
+    qualifier anywhere ("Germany's finance minister", "Chinese Premier"), since
+    then the bare role may be either; and for "its" or "their chief executive",
+    which belongs to whatever the paragraph is about, and when another name
+    comes before the role in the sentence ("Rival Acme, led by CEO Jane Doe")."""
+    if _word_before(view, occ.start)[0].lower() in _POSSESSIVES or _named_before(view, occ, names) \
+            or _in_longer_role(view, occ):
+        return None
+    named = {h.key for h in view.everywhere if h.category == ANCHOR}
+    date = view.doc.date
+    told = [f for f in facts if f.spec.of in named
+            and (f.valid is None or date is None or f.valid.contains(date.toordinal()))]
+    if len(told) != 1 or any(f.spec.of is None for f in facts):
+        return None
+    fact = told[0]
+    if any(h.category == ANCHOR and h.key == fact.spec.of and h.start > occ.end
+           and _ADDRESSED.search(view.doc.low, max(occ.end, h.start - 40), h.start) for h in view.hits):
+        return None  # spoken of or to, as an outsider would: "Minister X said Ruritania ..."
+    if not any(is_place(n) for n in fact.spec.of_names):
+        return None  # "President Jane Doe" in a story about a company is a country's president
+    return fact if _only_qualifier(view, occ.hit.key, fact.spec.of) else None
+
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_ADDRESSED = re.compile(r"\b(?:said|says|told|tells|warned|warns|accused|accuses|urged|urges|critici[sz]ed|"
+                        r"critici[sz]es|condemned|condemns|called on|calls on|blamed|blames|praised|thanked|"
+                        r"visited|visits|met)(?:\s+that)?(?:\s+(?:the|both))?\s+\Z")
+
+
+def _in_longer_role(view, occ: Occurrence) -> bool:
+    """'Chief' inside 'Chief Election Commissioner': the words name the longer role."""
+    h = occ.hit
+    return any(o.category == ROLE and o.key != h.key and o.start <= h.start and h.end <= o.end
+               and o.end - o.start > h.end - h.start for o in view.hits)
+
+
+def _named_before(view, occ: Occurrence, names) -> bool:
+    """A capitalised word before the role, other than the sentence's first, the names
+    read in the role, other roles and the calendar: someone else the role may be of."""
+    taken = [(n.start, n.end) for n in names] + [(h.start, h.end) for h in view.hits if h.category == ROLE]
+    first = True
+    for tok in view.tokens:
+        if tok.start >= occ.start:
+            return False
+        if not tok.text[:1].isalpha():
+            continue
+        if first:
+            first = False
+            continue
+        if tok.text[0].isupper() and tok.text.strip(".") not in _CALENDAR \
+                and not any(s <= tok.start < e for s, e in taken):
+            return True
+    return False
+
+
+def _only_qualifier(view, role: str, of: str) -> bool:
+    """Whether every qualified mention of the role in the document names `of`."""
+    doc = view.doc
+    places = {doc.sentence_at(h.start) for h in view.everywhere if h.category == ROLE and h.key == role}
+    for i in sorted(places):
+        sentence = doc.sentences[i]
+        hits = [h for h in view.everywhere if sentence.start <= h.start < sentence.end]
+        other = type(view)(doc, sentence, hits, [], everywhere=view.everywhere)
+        for o in occurrences(other):
+            if o.hit.key != role:
+                continue
+            for span in (o.left, qualifier_after(other, o.end)[1]):
+                if span and not any(h.category == ANCHOR and h.key == of and h.start < span[1]
+                                    and h.end > span[0] for h in hits):
+                    return False
+    return True

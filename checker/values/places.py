@@ -1,0 +1,59 @@
+"""Whether a name is a country's or a region's (ISO 3166, through pycountry).
+
+An unqualified "the finance minister" in a story about one country is that
+country's; "President Emmanuel Macron" in a story about the IOC is not the
+IOC's. Only places are taken as a story's default owner of a role, so the
+validators ask here. The ISO tables are loaded on the first question only.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+# English short forms the ISO names leave out.
+_COMMON = frozenset({"us", "usa", "uk", "turkey", "ivory coast", "east timor", "burma", "czech republic"})
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    """(whole names, words of names) of every country and first-level region, lowercased."""
+    import pycountry  # ~60 ms; most runs never ask
+
+    whole, words = set(), set()
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if not name:
+                continue
+            low = name.lower()
+            whole.add(low)
+            whole.add(low.split(",")[0])  # "Korea, Republic of" is Korea
+            words.update(w for w in _WORD.findall(low) if len(w) >= 4)
+    for s in pycountry.subdivisions:
+        whole.update(part.strip() for part in s.name.lower().split(";"))  # "Wales; Cymru"
+    # (not the ISO codes: "GE" and "ARM" are companies as often as Georgia and Armenia)
+    whole |= _COMMON
+    # Words every other name has ("Republic", "United") name no place by themselves.
+    words -= {"republic", "united", "kingdom", "states", "islands", "democratic", "people", "peoples",
+              "federation", "federal", "state", "plurinational", "bolivarian", "islamic", "arab",
+              "union", "province", "territory", "territories", "saint", "north", "south", "east", "west",
+              "northern", "southern", "eastern", "western", "central", "great", "minor", "outlying",
+              "independent", "socialist", "commonwealth", "principality", "grand", "duchy", "special",
+              "administrative", "region", "sultanate", "emirates", "lands", "new", "guinea"}
+    return frozenset(whole), frozenset(words)
+
+
+def is_place(name: str) -> bool:
+    """'Japan', 'the Netherlands', 'Russia', 'Britain', 'North Carolina': yes; 'IOC', 'Boeing': no."""
+    low = " ".join(name.lower().replace(".", "").split())
+    if low.startswith("the "):
+        low = low[4:]
+    if not low:
+        return False
+    whole, words = _names()
+    if low in whole or low in words:
+        return True
+    # "Russia" for "Russian Federation"
+    return len(low) >= 4 and low + "n" in words
