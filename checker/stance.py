@@ -32,6 +32,11 @@ _RUNNING = re.compile(
     r"partial (?:results|count)|preliminary (?:results|count)|with most votes counted|"
     r"early (?:results|returns|trends|counting)|(?:leads?|leading|ahead) in|expected to (?:rise|climb|increase|grow)|likely to (?:rise|climb)|"
     r"as of (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d+)|still counting)\b")
+# A toll "so far" is still being counted ("officials have so far linked two deaths to the
+# storm"); a total of things sent or spent "so far" is today's total and stays a statement.
+_SO_FAR = re.compile(r"\b(?:so far|thus far|as yet|until now)\b")
+_CASUALTIES = re.compile(r"\b(?:deaths?|dead|killed|died|fatalities|casualties|injured|injuries|missing|bodies|"
+                         r"victims|(?:death )?toll)\b")
 _NEGATIONS = re.compile(
     r"\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
     r"refuted|false(?:ly)?)\b|n't\b")
@@ -66,6 +71,9 @@ def hedge(view, start: int, end: int | None = None) -> str | None:
     m = _RUNNING.search(view.low)
     if m:
         return f"provisional ('{m.group(0)}')"
+    m = _SO_FAR.search(view.low)
+    if m and _CASUALTIES.search(view.low):
+        return f"provisional ('{m.group(0)}': a toll still being counted)"
     return None
 
 

@@ -43,7 +43,10 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in anchor_keys]
     opening = [t for t in view.tokens if t.clause == clause][:2]
     if opening and opening[0].text.lower() in ("which", "who", "that") and opening[0].start < offset:
-        return False  # "..., which crashed 8.5 million Windows computers on Saturday": the antecedent's
+        # "..., which crashed 8.5 million Windows computers on Saturday": the antecedent's,
+        # and the antecedent is someone else when it is a name other than the anchors
+        # ("overtaken by Hurricane Milton, which made landfall on October 9")
+        return _named_antecedent(view, opening[0], anchors)
     if len(opening) == 2 and opening[0].text.lower() == "and" and opening[1].start < offset \
             and opening[1].text.lower() in ("the", "its", "their", "his", "her"):
         return True  # "..., and the new ministers held their first meeting on Saturday"
@@ -65,6 +68,18 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
             continue
         return True
     return False
+
+
+def _named_antecedent(view, relative, anchors) -> bool:
+    """Whether the word before ', which' is a capitalised name none of the anchors covers."""
+    i = view.token_at(relative.start) - 1
+    if i >= 0 and view.tokens[i].text == ",":
+        i -= 1
+    if i < 0:
+        return False
+    tok = view.tokens[i]
+    return (tok.text[:1].isupper() and tok.text.lower() not in _NOT_SUBJECTS and i > 0
+            and not any(h.start <= tok.start < h.end for h in anchors))
 
 
 _PREPOSITIONS = frozenset("in at from to of near outside inside across for with by on into via".split())
