@@ -90,6 +90,10 @@ _IRREGULAR = {
     "kill": "kills killed killing", "die": "dies died dying", "rise": "rises rose risen rising",
     "build": "builds built building", "lead": "leads led leading", "see": "sees saw seen seeing",
     "speak": "speaks spoke spoken speaking", "choose": "chooses chose chosen choosing",
+    "tear": "tears tore torn tearing", "sweep": "sweeps swept sweeping", "blow": "blows blew blown blowing",
+    "break": "breaks broke broken breaking", "shake": "shakes shook shaken shaking",
+    "drive": "drives drove driven driving", "throw": "throws threw thrown throwing",
+    "bring": "brings brought bringing", "pay": "pays paid paying", "buy": "buys bought buying",
 }
 
 
@@ -102,6 +106,8 @@ def inflections(word: str) -> set[str]:
         return {word}
     if word in _BASE:  # a cue given as "struck" also finds "strikes" and "striking"
         return inflections(_BASE[word]) | {word}
+    if word.endswith(("ed", "ing")) and len(word) > 5:  # "slammed into" also as "slamming into"
+        return {f for stem in _stems(word) for f in inflections(stem)} | {word}
     out = {word}
     out.update(_IRREGULAR.get(word, "").split())
     stem = word[:-1] if word.endswith("e") else word
@@ -110,6 +116,17 @@ def inflections(word: str) -> set[str]:
         out |= {word[:-1] + "ies", word[:-1] + "ied"}
     if len(word) >= 3 and word[-1] in "lptgnmbd" and word[-2] in "aeiou" and word[-3] not in "aeiou":
         out |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # travelled, planning
+    return out
+
+
+def _stems(word: str) -> set[str]:
+    """Base forms a regular -ed or -ing form may come from (a wrong guess finds nothing)."""
+    cut = word[:-2] if word.endswith("ed") else word[:-3]
+    out = {cut, cut + "e"}
+    if len(cut) > 2 and cut[-1] == cut[-2] and cut[-1] not in "lsz":
+        out.add(cut[:-1])  # "slammed", "planning"
+    if word.endswith("ied"):
+        out.add(word[:-3] + "y")  # "carried"
     return out
 
 

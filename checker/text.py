@@ -105,7 +105,11 @@ def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
     prev, nxt = prev.rstrip(), nxt.lstrip()
     if not _HAS_LETTER.search(prev) or not _HAS_LETTER.search(nxt):
         return False
-    if prev[-1] in ".!?:;\"')" or _LIST_OR_HEADING.match(nxt) or prev.startswith("#"):
+    if _LIST_OR_HEADING.match(nxt) or prev.startswith("#"):
+        return False
+    if prev[-1] == "." and _abbreviation_ends(prev, nxt):
+        return True  # "tore across the U.S. / Southeast", "Gov. / Ron DeSantis"
+    if prev[-1] in ".!?:;\"')":
         return False
     if prev[-1] in ",-\u2013\u2014(" or nxt[:1].islower():
         return True  # a sentence runs on: no headline or new paragraph starts in lowercase
@@ -121,6 +125,19 @@ def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")
+
+
+def _abbreviation_ends(prev: str, nxt: str) -> bool:
+    """Whether a line ending in '.' ends on an abbreviation that the next line goes on from."""
+    m = _LAST_TOKEN.search(prev[-30:])
+    word = m.group(1) if m else ""
+    following = re.match(r"([\w']+)", nxt)
+    if not word or not following:
+        return False
+    if word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 2 and word[0].isupper():
+        return True
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]\.", word)) \
+        and following.group(1).lower() not in _SENTENCE_STARTERS
 
 
 def _is_boundary(text: str, end_match: re.Match) -> bool:

@@ -19,6 +19,16 @@ def test_us_at_end_of_sentence_splits_before_an_opener():
     assert len(sentences(text)) == 2
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Helene tore across the U.S.\nSoutheast on Friday after slamming into Florida.", 1),
+    ("said Gov.\nRon DeSantis on Friday.", 1),
+    ("He moved to the U.S.\nHe lived there for years.", 2),
+    ("The storm hit the coast.\nIt weakened inland.", 2),
+])
+def test_a_hard_wrap_after_an_abbreviation(text, count):
+    assert len(sentences(text)) == count
+
+
 def test_blank_line_inside_a_sentence_does_not_split():
     text = "Russia is likely to send military technology to\n\nKim, increasing the threat, Shin added."
     assert sentences(text) == [text]

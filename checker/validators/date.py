@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, CUE, Lexicon
 from ..model import DateValue, Fact, Interval, day, from_day
+from ..values import calendar_words as W
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator
 from ..stance import statement_date
@@ -149,6 +150,7 @@ def _this_week(fact: Fact, m, value: DateValue, ref: dt.date | None) -> str | No
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:due|set|scheduled|slated|expected) to|are (?:due|set|scheduled) to|"
                      r"next|upcoming|coming|forthcoming)\b")
 _PAST = re.compile(r"\b(?:last|previous|prior|earlier)\b")
+_PAST_TENSE = re.compile(W.PAST_RE)
 _ANNIVERSARY = re.compile(r"\b(?:anniversary|(?:a|one|two|three|four|five|\w+) years? (?:since|after|on from)|"
                           r"marked|marking|commemorat\w*|remembered|remembering)\b")
 
@@ -163,6 +165,11 @@ def _another_occurrence(view, fact: Fact, m, ref: dt.date | None) -> str | None:
         now = day(ref)
         if fact.spec.value.hull.lo <= now and _FUTURE.search(before):
             return "the sentence speaks of a coming occurrence; the fact's has begun or is past"
+        if fact.spec.value.hull.hi < now <= m.value.hull.lo - 1 and not any(
+                t.group() not in W.NOT_PAST for t in _PAST_TENSE.finditer(before)):
+            # "The Paralympic Games open in Paris on Aug. 28", written on Aug. 11 (but "had
+            # called the vote for July 14" misdates a past event)
+            return "a date still to come when the source was written; the fact's event is past"
         if fact.spec.value.hull.lo > now and _PAST.search(before):
             return "the sentence speaks of an earlier occurrence; the fact's is to come"
     if _ANNIVERSARY.search(view.low):

@@ -129,4 +129,6 @@ FUTURE_RE = (r"\b(?:will|shall|would|going\s+to|set\s+to|plans?\s+to|(?<!had\s)(
              r"|['’]ll\b")
 PAST_RE = (r"\b(?:said|told|reported|announced|visited|went|was|were|had|has|have|did|met|came|left|held|took|gave"
            r"|struck|hit|shook|killed|began|ended|spent|sold|fought|grew|drove|brought|built|caught|led|paid"
-           r"|made|began|ran|spoke|won|lost|saw|fell|rose|sent|flew|fought|last|ago|earlier|[a-z]+ed)\b")
+           r"|made|began|ran|spoke|won|lost|saw|fell|rose|sent|flew|fought|last|ago|earlier|[a-z]+ed"
+           r"|tore|swept|blew|broke|threw|wrote|stood|found|kept|became|chose|drew|froze|stole|woke|sank|swam"
+           r"|bought|brought|thought|taught|sought|caught|withdrew|overtook|forgot|understood)\b")
