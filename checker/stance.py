@@ -21,7 +21,7 @@ _HEDGES = re.compile(
     r"(?<!the )(?:opinion )?polls?(?! (?:stations?|booths?|day|closed?|opened?)\b)|"
     r"polling(?! (?:stations?|booths?|day)\b)|"
     r"surveys? (?:suggest|show|put)s?|early (?:estimates?|figures|indications)|estimates? put|"
-    r"fears?|feared|needs?|requires?|required|threshold|targets?|targeting|aims? (?:for|to)|goal|"
+    r"fears?|feared|(?<!\band )(?<!'s )needs?|requires?|required|threshold|targets?|targeting|aims? (?:for|to)|goal|"
     r"fac(?:e|es|ed|ing) (?:up to|a maximum|as many as|as much as)|any \w+(?: \w+)? (?:above|over|below|under|exceeding|of more than))\b")
 # After the value: "as many as 1,000 people may be buried", "300 are feared dead".
 _HEDGES_AFTER = re.compile(

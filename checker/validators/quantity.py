@@ -325,6 +325,8 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
         said = view.doc.raw[d.start:d.end]
         if statement_date(view, d.start, d.end):
             continue  # "according to its report published on Thursday": when it was said
+        if d.start >= m.end and _COMPARISON_FRAME.search(view.doc.low, m.end, d.start):
+            continue  # "killed 100 people, the deadliest since Katrina in 2005": the record's date
         if own is not None:
             hull = d.value.hull
             if not hull.overlaps(own):
@@ -347,7 +349,8 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
         return f"a count on the way ('{running.group(0)}')"
     before = view.doc.low[view.clause_start(m.start):m.start]
     if re.search(r"\bhad\s+(?:not\s+|been\s+|already\s+)?[a-z]+", before) and \
-            not _REPORTED.search(view.doc.low[view.start:m.start]):
+            not _REPORTED.search(view.doc.low[view.start:m.start]) \
+            and not _AT_THE_END.search(view.doc.low, view.start, m.start):
         return "stated for an earlier time (past perfect)"
     return None
 
@@ -361,6 +364,12 @@ _RUNNING = re.compile(r"\b(?:going|heading) into the (?:final|last)\b|"
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|peak|low|total|"
                        r"figure|estimate|toll|count|forecast|tally)\b")
 _MODIFIER_OPENERS = frozenset("founded established formed born created".split())
+
+
+_COMPARISON_FRAME = re.compile(r"\b(?:since|than|times what|compared (?:with|to)|as much as)\b")
+# "By the time it was done, Helene had killed ...": the past perfect of the final count.
+_AT_THE_END = re.compile(r"\bby the time (?:\w+\s+){1,4}?(?:was|were|had been) (?:done|over|finished)\b|"
+                         r"\bby the time (?:\w+\s+){1,4}?(?:ended|finished|passed|dissipated)\b")
 
 
 def _modifies_a_noun(view, d, m) -> bool:
