@@ -216,7 +216,7 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     clause_start = view.clause_start(m.start)
     found = _FIRST_WORD.search(view.doc.low[min(clause_start, m.start):m.start])
     between = re.findall(r"[a-z]+", found.group(1)) if found else []
-    between = [w for w in between if w not in ("the", "ever", "official", "state", "foreign", "formal")]
+    between = [w for w in between if w not in ("the", "ever", "official", "state", "foreign", "formal", "such")]
     if not between or between[0] in ("since", "in", "for", "time"):
         return True
     if found and any(h.category == ANCHOR and h.key in fact.spec.about
@@ -239,8 +239,14 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     if between[0] in _ELIDED:
         # "The trip is his first to France in 11 years": the noun comes before 'first'
         before = re.findall(r"[a-z]+", view.doc.low[view.start:found.start() + min(clause_start, m.start)])
-        return any(_stem(w) in known for w in before[-8:])
-    return any(_stem(w) in known for w in between[:5])
+        return any(_knows(known, w) for w in before[-8:])
+    return any(_knows(known, w) for w in between[:5])
+
+
+def _knows(known: set[str], word: str) -> bool:
+    """Whether a word is one of the fact's, in another form ("declaration" for "declared")."""
+    stem = _stem(word)
+    return stem in known or len(stem) >= 6 and any(len(k) >= 6 and k[:6] == stem[:6] for k in known)
 
 
 _CLAIM_STOP = frozenset(_stem(w) for w in """the and was were has have had for with from into that this its his her their

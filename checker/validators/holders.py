@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from ..values.names import NameSpan, read_name
 
+# A hard-wrapped source breaks lines anywhere inside a sentence.
+_SPACE = " \u00a0\n\r\t"
 _DETERMINERS = frozenset("the a an its their his her our".split())
 _APPOSITIVE_END = re.compile(r"\s*(?:[,.;:)]|$|and\b)")
 _NAME = r"((?:[A-Z][\w'\-]*\.?\s+){0,3}[A-Z][\w'\-]*)"
@@ -72,9 +74,12 @@ _HANDED_BEFORE = re.compile(r"\b(?:handed|hands|handing|passed|passes|passing)\s
                             r"(?:role|post|job|title|position|reins)\s+(?:of\s+)?(?:the\s+)?$")
 _HANDED_AFTER = re.compile(r"\s+(?:over\s+)?to\s+(?=[A-Z])")
 # Words between an appositive's comma and its role: "the country's newly elected", "now".
+_OWNER = (r"(?:country|nation|state|party|company|government|firm|group|bank|agency|club|team|league|city|"
+          r"union|board|committee|council|ministry|network|airline|carrier|regulator|organisation|organization)'s\s+")
+_MODIFIER = r"(?:newly|recently|long-serving|veteran|current|new|elected|appointed|incumbent|outgoing)\s+"
 _MODIFIERS_BEFORE = re.compile(
-    r"(?:(?:now\s+)?(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|party|company|government)'s\s+)?"
-    r"(?:(?:newly|recently|long-serving|veteran|current|new|elected|appointed|incumbent|outgoing)\s+)+|now\s+)$")
+    rf"(?:(?:now\s+)?(?:(?:the|a|an)\s+)?{_OWNER}(?:{_MODIFIER})*"
+    rf"|(?:now\s+)?(?:(?:the|a|an)\s+)?(?:{_MODIFIER})+|now\s+)$")
 # An appointment made by someone not yet in office takes effect later.
 _NOT_YET = re.compile(r"-(?:elect|designate)\b", re.I)
 _SUBORDINATORS = frozenset("when since before after until once while if unless though although".split())
@@ -104,7 +109,7 @@ def word_before(view, pos: int) -> tuple[str, int]:
     if i > 0 and text[i - 1] == "-":
         i -= 1
     else:
-        while i > view.start and text[i - 1] in " \u00a0":
+        while i > view.start and text[i - 1] in _SPACE:
             i -= 1
     m = re.search(r"[\w'.\-]+$", text[max(view.start, i - 40):i])
     if not m:
@@ -123,7 +128,7 @@ def qualifier_after(view, pos: int) -> tuple[int, tuple[int, int] | None]:
         end = m.end(1)
     if first is None:
         return pos, None
-    while end > pos and view.text[end - 1] in " \u00a0":
+    while end > pos and view.text[end - 1] in _SPACE:
         end -= 1
     return end, (first, end)
 
@@ -246,12 +251,12 @@ def _person(view, start: int, end: int, left, right_end: int,
             known: KnownNames) -> tuple[NameSpan | None, bool, str]:
     text = view.text
     # "Defense Minister Jane Doe"
-    if text[right_end:right_end + 1] == " ":
+    if text[right_end:right_end + 1] in _SPACE and right_end < view.end:
         name = _name_at(view, right_end + 1, known)
         if name:
             return name, True, "after"
     # "Ruritania's defense minister, John Roe," / "the head of the state railway, Ann Smith."
-    if text[right_end:right_end + 2] == ", ":
+    if text[right_end:right_end + 1] == "," and text[right_end + 1:right_end + 2] in _SPACE and right_end + 1 < view.end:
         name = _name_at(view, right_end + 2, known)
         if name and _APPOSITIVE_END.match(text, name.end):
             # "the ministers, Jane Doe and John Roe,": one of several
@@ -269,7 +274,7 @@ def _person(view, start: int, end: int, left, right_end: int,
     word, wstart = word_before(view, pos)
     if word.lower() in _DETERMINERS:
         pos = wstart
-    before = text[view.start:pos].rstrip(" \u00a0")
+    before = text[view.start:pos].rstrip(_SPACE)
     # "handed the role of chief executive to Jane Doe" ("to Jane Doe" is no qualifier)
     handed = _HANDED_AFTER.match(text, end, view.end)
     if handed and _HANDED_BEFORE.search(before + " "):

@@ -63,7 +63,7 @@ class NameSpan:
 
 
 def _skip_spaces(text: str, i: int, limit: int) -> int:
-    while i < limit and text[i] in " \u00a0":
+    while i < limit and text[i] in " \u00a0\n\r\t":  # a hard wrap may split a name
         i += 1
     return i
 
