@@ -83,6 +83,10 @@ def unit_of(view, m) -> Count | None:
         glued = next((h for h in view.hits if h.category == UNIT and h.start == m.end), None)
         return Count(glued.key, glued.end) if glued else None
     key, end, skipped, nxt = _unit_after(view, m)
+    if key is None:
+        tally = _tally_unit(view, m)
+        if tally is not None:  # "by 204 votes to 58", "204 votes in favour and 85 against"
+            return Count(tally, m.end)
     if key is not None:
         factor = 0.01 if re.search(r"\bbasis\s+$", view.doc.low[m.end:end - len(_last_word(text, end))]) else 1.0
         rate = _RATE.match(text, end, view.end)
@@ -194,6 +198,18 @@ def _model_label(view, tokens, i) -> bool:
     if i == 0 or not tok.text[0].isdigit() or not tokens[i - 1].text[:1].isupper():
         return False
     return any(n.start == tok.start and not n.is_count for n in view.numbers)
+
+
+_TALLY = re.compile(r"\d[\d,.]*\s+([a-z]+)(?:\s+(?:in\s+favou?r|for|against))?\s+(?:to|and|versus|vs\.?)\s+\Z")
+
+
+def _tally_unit(view, m) -> str | None:
+    """The unit of the first side of a tally, for the second side's bare number."""
+    found = _TALLY.search(view.doc.low, max(view.start, m.start - 60), m.start)
+    if not found:
+        return None
+    at = found.start(1)
+    return next((h.key for h in view.hits if h.category == UNIT and h.start == at), None)
 
 
 def _unit_before(view, m, nxt) -> str | None:

@@ -121,6 +121,16 @@ class QuantityValidator(Validator):
             if count.factor != 1.0:
                 iv = m.interval
                 m = replace(m, interval=Interval(iv.lo * count.factor, iv.hi * count.factor, iv.lo_open, iv.hi_open))
+            partner = next((n for n, c in counted if c.unit == unit and c.end <= m.start
+                            and _TALLY_SIDES.fullmatch(view.doc.low, c.end, m.start)), None)
+            tallied = False
+            if partner is not None:  # "by 204 votes to 58": the sides are two facts, never one
+                other_side = [f for f in cands if f.spec.interval.overlaps(partner.interval)]
+                tallied = bool(other_side)
+                cands = [f for f in cands if f not in other_side]
+                if not cands:
+                    view.dropped(other_side, m.start, stated_end, "the other side of a tally the fact's value is on")
+                    continue
             ranked = rank(view, cands, m.start, stated_end)
             best = ranked[0]
             consistent = [f for f in ranked if f.spec.interval.overlaps(m.interval)]
@@ -145,12 +155,15 @@ class QuantityValidator(Validator):
                              f"{said} is explained by fact '{consistent[0].id}'")
                 continue
             view.dropped(ranked[1:], m.start, stated_end, f"{said} is closer to fact '{best.id}'")
-            rivals = [(n.start, c.end) for n, c in counted if c.unit == unit and n.start != m.start]
-            loose = loose_binding(view, best, m.start, stated_end, rivals)
+            # (the other side of a tally shares the subject: "by 204 votes to 58")
+            rivals = [(n.start, c.end) for n, c in counted if c.unit == unit and n.start != m.start
+                      and not _TALLY_SIDES.fullmatch(view.doc.low, c.end, m.start)]
+            # (the other side of a bound tally is tied by it, like a cue)
+            loose = loose_binding(view, best, m.start, stated_end, rivals, cued=tallied)
             other = None if loose else (
                 "it counts part of the fact's subject or another group" if not _of_the_same(view, best, stated_end)
                 else "it counts a narrower group" if count.narrowed and not _uses(best, count.narrowed)
-                else "no cue of the fact ties it" if not _cued(view, best, m.start, m.end)
+                else "no cue of the fact ties it" if not tallied and not _cued(view, best, m.start, m.end)
                 else "its subject names another measure" if unit.startswith("¤") and _other_measure(view, best, m.start)
                 else None)
             if loose or other:
@@ -366,6 +379,7 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?
 _MODIFIER_OPENERS = frozenset("founded established formed born created".split())
 
 
+_TALLY_SIDES = re.compile(r"(?:\s+(?:in\s+favou?r|for|against))?\s+(?:to|and|versus|vs\.?)\s+")
 _COMPARISON_FRAME = re.compile(r"\b(?:since|than|times what|compared (?:with|to)|as much as)\b")
 # "By the time it was done, Helene had killed ...": the past perfect of the final count.
 _AT_THE_END = re.compile(r"\bby the time (?:\w+\s+){1,4}?(?:was|were|had been) (?:done|over|finished)\b|"
