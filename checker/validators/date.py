@@ -185,6 +185,9 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
         words = view.low[m.end - view.start:m.end - view.start + 60]
         return any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
                    and m.end <= h.start < m.end + len(words) for h in view.hits)
+    if m.marker == "since" and view is not None and _ELAPSED.search(view.doc.low, max(view.start, m.start - 40),
+                                                                      m.start) and _names_the_event(view, fact, m):
+        return True  # "223 days since the 22 November election": the election's own date
     if m.marker in _REACH_BACK:
         if m.marker != "for" and not fact.spec.last_time:
             return False  # a duration ("in operation for four decades") may date any past start
@@ -192,6 +195,18 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
             return False
         return view is None or _first_of_this(view, fact, m)
     return True
+
+
+# "223 days since ...": the time gone by since the event, which the date then names.
+_ELAPSED = re.compile(r"\b(?:days|weeks|months|years|hours)\s+(?:have\s+passed\s+|had\s+passed\s+)?\Z")
+
+
+def _names_the_event(view, fact: Fact, m) -> bool:
+    """Whether the fact's event noun follows the date, with at most one word between
+    ("since the 22 November election", "since the 2019 general election")."""
+    return any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
+               and m.end < h.start < m.end + 40 and len(view.doc.low[m.end:h.start].split()) <= 1
+               for h in view.hits)
 
 
 def _stem(word: str) -> str:

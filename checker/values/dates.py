@@ -413,6 +413,9 @@ def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, 
     return DateMention(start, e, DateValue(iv, iv), marker, True, False)
 
 
+_SINCE_THE = re.compile(r"\b[Ss]ince\s+the\s+\Z")
+
+
 def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: int, strict: bool):
     """The mentions at a scan hit, and where scanning resumes."""
     if m["q"] is not None:
@@ -424,6 +427,10 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
                                  and _COUNT_NOUN.match(text, e, hi)):
         raise _Skip("a count or a name, not a date")  # "a force of 2000 troops", "a speech by May"
     start, marker = (m.start("lead"), "since") if lead == "since" else (s, None)
+    if marker is None:
+        since = _SINCE_THE.search(text, max(lo, s - 12), s)
+        if since:  # "their best result since the May 2023 election"
+            start, marker = since.start(), "since"
     first = _FIRST.search(text, max(lo, start - 80), start) if marker else None
     if first:  # "first since", "for the first time since", "first visit to X since"
         marker, start = "first_since", first.start() if not first.group(1) and first.start() >= prev else start
