@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -15,10 +16,11 @@ from typing import NamedTuple
 
 from .context import SentenceView
 from .factbase import FactBase
-from .lexicon import Hit
+from .lexicon import ANCHOR, CUE, Hit
 from .model import Fact, Finding, Report, Result, SourceInfo, day
 from .sources import SourceError, SourceRef, read_source
 from .text import Document
+from .values.calendar_words import MONTHS, WEEKDAYS
 from .validators import registry
 
 
@@ -45,17 +47,21 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
     triggering = {i for i, hits_i in by_sentence.items() if _triggering(fb, hits_i)}
     for idx in candidates:
         here, prev = by_sentence.get(idx, []), by_sentence.get(idx - 1, [])
-        if idx not in triggering and idx - 1 not in triggering:
+        unanchored = _unanchored(here) and not _names_its_own(doc, doc.sentences[idx], here)
+        if idx not in triggering and idx - 1 not in triggering and not unanchored:
             continue  # no phrase here or in the sentence it could refer back to triggers a fact
         view = SentenceView(doc, doc.sentences[idx], here, prev, everywhere=hits)
-        if not (prev and view.backref) and view.names_a_person:
+        subjects: set[tuple[str, str]] = set()
+        if not (prev and view.backref) and (view.names_a_person or unanchored):
             # the three sentences before, and the headline or heading above them
             context = {idx - 3, idx - 2, idx - 1, first, *[h for h in headings if h < idx][-1:]}
             earlier = [h for k in sorted(context) if 0 <= k < idx for h in by_sentence.get(k, [])]
             if earlier:
                 view = SentenceView(doc, doc.sentences[idx], here, earlier, lookback=True, everywhere=hits)
+                if unanchored:  # the facts of the subjects meant, for a match
+                    subjects = {k for k in _keys(earlier) if k[0] == ANCHOR}
         view.trace = trace
-        keys = _keys(here)
+        keys = _keys(here) | subjects
         if prev and view.backref:
             keys |= _keys(prev)
         if not keys:
@@ -70,6 +76,27 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
                 found.extend(kinds[kind].check(view, facts))
         out.extend(_one_value_per_sentence(found))
     return out
+
+
+def _unanchored(hits: list[Hit]) -> bool:
+    """A sentence with a fact's words but none of its subjects ("Tonight's closing ceremony
+    starts at 9pm"): the story's subject, from the headline or just before, may be meant."""
+    return any(h.category == CUE for h in hits) and not any(h.category == ANCHOR for h in hits)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"I"}
+
+
+def _names_its_own(doc: Document, sentence, hits: list[Hit]) -> bool:
+    """Whether the sentence names something of its own ("The Graipigu Refinery cost ..."):
+    a capitalised word past the first that no phrase of the fact base covers."""
+    for m in _CAPITALISED.finditer(doc.norm, sentence.start, sentence.end):
+        if m.start() == sentence.start or doc.norm[m.start():m.end()].rstrip("'’s") in _CALENDAR:
+            continue
+        if not any(h.start <= m.start() < h.end for h in hits):
+            return True
+    return False
 
 
 def _headings(doc: Document) -> list[int]:
