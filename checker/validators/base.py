@@ -70,6 +70,11 @@ class Entry:
             self.problem(key, f"'{key}' is empty")
         return out
 
+    def cues(self) -> list[str]:
+        """The `cues`, without lone function words: "on" or "with" is near every value and
+        ties none to the fact."""
+        return [c for c in self.texts("cues") if c.strip().lower() not in _EMPTY_CUES]
+
     def flag(self, key: str) -> bool:
         if not self.has(key):
             return False
@@ -78,6 +83,10 @@ class Entry:
             return v.value.lower() in ("true", "yes", "on", "y")
         self.problem(key, f"'{key}' must be true or false, not {v.describe()}")
         return False
+
+
+_EMPTY_CUES = frozenset("""a an the to of in on at by for from with into onto over under and or but as than that
+this these those is are was were be been being it its has have had do did""".split())
 
 
 class Validator:

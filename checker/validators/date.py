@@ -40,7 +40,7 @@ class DateValidator(Validator):
 
     def compile(self, entry: Entry, value: str | None, lexicon: Lexicon):
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
-        cue_texts = entry.texts("cues")
+        cue_texts = entry.cues()
         cues = tuple(lexicon.add(CUE, c) for c in cue_texts)
         if not about and not cues:
             entry.problem(None, "a date fact needs 'about' anchors or 'cues' to find it in a text")
@@ -142,8 +142,10 @@ def _this_week(fact: Fact, m, value: DateValue, ref: dt.date | None) -> str | No
     if ref is None or not m.relative or m.marker is not None:
         return None
     now = day(ref)
-    if abs(value.hull.hi - now) <= 7 and abs(value.hull.lo - now) <= 7 and fact.spec.value.hull.hi < now - 365:
-        return "a day of this week, and the fact's event is over a year back: another occurrence"
+    if abs(value.hull.hi - now) <= 7 and abs(value.hull.lo - now) <= 7 and (
+            fact.spec.value.hull.hi < now - 30 or fact.spec.value.hull.lo > now + 30):
+        # nobody writes "on Thursday" for a day a month or more away
+        return "a day of this week, and the fact's event is a month or more away: another occurrence"
     return None
 
 
@@ -290,6 +292,9 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
         if strict:
             cues = [h for h in cues if not _cue_elsewhere(view, fact, h)]
+        if fact.spec.last_time and m.marker is None:
+            # "the worst disaster remains the 1981 accident" names a record, not the last time
+            cues = [h for h in cues if not _SUPERLATIVE.fullmatch(view.doc.low, h.start, h.end)]
         host = _host_clause(view, m)
         if any(h.start >= view.start and view.clause(h.start) in (view.clause(m.start), host) for h in cues) \
                 or (cues and not strict):
@@ -306,6 +311,7 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     return True
 
 
+_SUPERLATIVE = re.compile(r"(?:worst|best|biggest|largest|deadliest|strongest|highest|lowest|[a-z]+iest)")
 _IRREGULAR_PAST = frozenset("""went came took gave made held met left said told began sent won saw got
 called named elected appointed founded built signed launched""".split())
 _BASE_VERB_AFTER = frozenset("will would to can could may might shall must".split())
@@ -396,11 +402,20 @@ def _cue_elsewhere(view, fact: Fact, hit) -> bool:
     if word in _ORDINALS and word not in fact.claim.lower():
         return True
     cue = view.low[hit.start - view.start:hit.end - view.start]
+    if " " not in cue.strip() and cue.isalpha() and not cue.endswith(("ed", "ing")) \
+            and cue not in _IRREGULAR_PAST and cue not in _VERB_LIKE and _MODIFIED_NOUN.match(view.text, hit.end, view.end):
+        return True  # "Election officials count ballots on Sunday": the officials', not the election's
     first = cue.split()[0] if cue.split() else ""
     participle = first.endswith("ed") or first in _IRREGULAR_PAST
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about]
     return (participle and prev.text.isalpha() and prev.text.islower() and word not in _NOT_NOUNS
             and not word.endswith("ly") and not any(h.start <= prev.start < h.end for h in anchors))
+
+
+# A plural noun right after a one-word cue makes the cue its modifier ("election officials",
+# "vote counts"), unless the cue is a verb ("hit buildings").
+_MODIFIED_NOUN = re.compile(r" (?!(?:is|was|has|its|this|thus|plus|us|as)\b)[a-z]{3,}(?<!ss)s\b(?!['’-])")
+_VERB_LIKE = frozenset("hit shot struck cut put set led ran fell rose quit won lost beat hits cuts".split())
 
 
 def _marked(fact: Fact, m) -> bool:

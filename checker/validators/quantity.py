@@ -67,7 +67,7 @@ class QuantityValidator(Validator):
             else:
                 keys.add(lexicon.add(UNIT, u))
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
-        cues = tuple(lexicon.add("cue", c) for c in entry.texts("cues"))
+        cues = tuple(lexicon.add("cue", c) for c in entry.cues())
         if interval is None or not units:
             return None
         return QuantitySpec(interval, frozenset(keys), units[0], about, cues, _claim_time(entry.text("claim")))
@@ -327,6 +327,11 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
     A fact whose claim names its own time ("in 2023") is compared with that time."""
     ref = view.doc.date
     own = fact.spec.time
+    if own is not None and ref is not None and own.lo > ref.toordinal():
+        return "the fact's own time is after the source was written"  # "holds three seats" in September
+    last = _LAST_RAN.search(view.low)
+    if last:
+        return f"stated for an earlier time ('{last.group(0)}')"  # "won 3 per cent when he last ran"
     part = view.part(m.start)
     opener = next((t for t in view.tokens if t.part == part), None)
     for d in view.dates:
@@ -380,6 +385,7 @@ _MODIFIER_OPENERS = frozenset("founded established formed born created".split())
 
 
 _TALLY_SIDES = re.compile(r"(?:\s+(?:in\s+favou?r|for|against))?\s+(?:to|and|versus|vs\.?)\s+")
+_LAST_RAN = re.compile(r"\bwhen (?:he|she|it|they|the party|the company|the team) (?:last|previously|first)\b")
 _COMPARISON_FRAME = re.compile(r"\b(?:since|than|times what|compared (?:with|to)|as much as)\b")
 # "By the time it was done, Helene had killed ...": the past perfect of the final count.
 _AT_THE_END = re.compile(r"\bby the time (?:\w+\s+){1,4}?(?:was|were|had been) (?:done|over|finished)\b|"

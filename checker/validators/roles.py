@@ -24,7 +24,9 @@ _NOT_HOLDER = frozenset("former ex then late incoming future would-be previous n
 _OUTGOING = frozenset({"outgoing"})
 _AFTER_ROLE_NOT_HOLDER = re.compile(
     r"(?:-designate|-elect|'s\b|\s+(?:nominee|candidate|hopeful|pick|designate|elect|spokesman|"
-    r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary|until|till)\b)", re.I)
+    r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary|until|till)\b"
+    # "economy minister in the outgoing Peronist government": a government that is going or gone
+    r"|\s+(?:in|of|under)\s+(?:the|a)\s+(?:outgoing|previous|former|last|old|ousted|caretaker|interim)\b)", re.I)
 _DETERMINERS = frozenset("the a an its their his her our".split())
 _QUALIFIER_TOKEN = re.compile(r"(?:[A-Z][\w.\-]*|'s|')$")
 # Words that may stand between a qualifier and its role ("Ruritania's new
