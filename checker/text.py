@@ -124,20 +124,33 @@ def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")
-_LAST_TOKEN = re.compile(r"([\w.]+)$")
+_WORD_TAIL = re.compile(r"[\w.]+\Z")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S."
+_WORD_AFTER = re.compile(r"\s*([\w']+)")
+
+
+def _word_ending(text: str, end: int) -> str:
+    """The word (letters, digits and dots) that ends at `end`, at most 30 characters."""
+    floor = max(0, end - 30)
+    i = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end), floor - 1) + 1
+    word = text[i:end]
+    if word.isalpha():
+        return word  # the common case
+    m = _WORD_TAIL.search(word)
+    return m.group(0) if m else ""
 
 
 def _abbreviation_ends(prev: str, nxt: str) -> bool:
     """Whether a line ending in '.' ends on an abbreviation that the next line goes on from."""
-    m = _LAST_TOKEN.search(prev[-30:])
-    word = m.group(1) if m else ""
-    following = re.match(r"([\w']+)", nxt)
-    if not word or not following:
+    word = _word_ending(prev, len(prev) - 1)  # before the final '.'
+    if not word:
         return False
-    if word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 2 and word[0].isupper():
+    if word.lower() in _ABBREVIATIONS or len(word) == 1 and word.isupper():
         return True
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]\.", word)) \
-        and following.group(1).lower() not in _SENTENCE_STARTERS
+    if "." not in word or not _INITIALS.fullmatch(word):
+        return False
+    following = _WORD_AFTER.match(nxt)
+    return bool(following) and following.group(1).lower() not in _SENTENCE_STARTERS
 
 
 def _is_boundary(text: str, end_match: re.Match) -> bool:
@@ -151,17 +164,16 @@ def _is_boundary(text: str, end_match: re.Match) -> bool:
     punct = end_match.group(0)
     if "." not in punct or punct.startswith(("!", "?")) or len(punct) > 1 and punct[1] in "\"')]":
         return True
-    word_m = _LAST_TOKEN.search(text[max(0, end_match.start() - 30):end_match.start()])
-    word = word_m.group(1) if word_m else ""
+    word = _word_ending(text, end_match.start())
     if not word:
         return True
     if word.lower().rstrip(".") in _ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return False
-    if "." in word and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if "." in word and _INITIALS.fullmatch(word):
         # "U.S." ends a sentence only when a typical opener follows.
-        following = re.match(r"\s*([\w']+)", text[stop:stop + 40])
+        following = _WORD_AFTER.match(text, stop, stop + 40)
         return bool(following) and following.group(1).lower() in _SENTENCE_STARTERS
     return True
 
