@@ -152,8 +152,11 @@ READINGS = [
     ("Aid could be as much as $9 billion.", "as much as $9 billion", "[5.4e9, 9e9]", "upper_emphatic"),
     ("More than 3 to 5 million shells moved.", "More than 3 to 5 million", "[3e6, inf]", "lower_bound"),
     # percent
-    ("Support rose to 40% in June.", "40%", "[40, 40]", None),
-    ("Support rose 40 pct on the year.", "40 pct", "[40, 40]", None),
+    # a percentage is rounded to its last digit, but never by more than 2% of it
+    ("Support rose to 40% in June.", "40%", "(39.5, 40.5)", None),
+    ("Support rose 40 pct on the year.", "40 pct", "(39.5, 40.5)", None),
+    ("Support rose to 42.3% in June.", "42.3%", "(42.25, 42.35)", None),
+    ("Rates were cut to 5% in August.", "5%", "(4.9, 5.1)", None),
 ]
 
 

@@ -237,7 +237,9 @@ def _number(num: str, exp: int | None, places: int, s: int, e: int, kind: str, t
     pm = _PERCENT.match(text, e)
     v = Decimal(num)
     if exp is None:
-        return _Atom(s, pm.end() if pm else e, v, v, kind, None, None, bool(pm), raw)
+        # A percentage is rounded to its last digit ("42 per cent" of 42.31%); a count is exact.
+        unit = Decimal(1).scaleb(-places) if pm else None
+        return _Atom(s, pm.end() if pm else e, v, v, kind, None, unit, bool(pm), raw)
     scale = Decimal(10) ** exp
     unit = scale / Decimal(10) ** places if exp >= 3 else None  # "5 hundred" stays exact like "500"
     return _Atom(s, pm.end() if pm else e, v * scale, v * scale, kind, scale, unit, bool(pm), raw)
@@ -416,7 +418,8 @@ def _scan(text: str, strict: bool) -> list[NumberMention]:
         if whole.unit is not None and not strict and mod in (None, "approx"):
             # Rounding to the last given digit, but never wider than 10%: "1 million"
             # is not a fair rounding of 1.4 million.
-            half = min(whole.unit / 2, whole.lo * Decimal("0.1"))
+            # A percentage, at most 2%: "42 per cent" of 42.31%, but "5%" is not 5.25%.
+            half = min(whole.unit / 2, whole.lo * Decimal("0.02" if whole.percent and whole.scale is None else "0.1"))
             iv = iv.hull(Interval(float(whole.lo - half), float(whole.hi + half), True, True))
         # A fact is a bare value: only its form (a time, an ordinal) makes it a non-count.
         count = strict or not _not_count(text, a, b, floor, currency)
