@@ -139,6 +139,14 @@ class QuantityValidator(Validator):
             if negated:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{said}: {negated}"))
                 continue
+            far = 3 if view.hedge(m.start, m.end) else 20
+            loose_bound = [f for f in consistent if not _informative(m.interval, f.spec.interval, far)]
+            if loose_bound and len(loose_bound) == len(consistent):
+                # "could top 30%" of a 211% inflation rate, "at least eight lawmakers" of 204 votes
+                view.dropped(loose_bound, m.start, stated_end,
+                             f"{said} agrees only as a bound far from the value: it does not state it")
+                continue
+            consistent = [f for f in consistent if f not in loose_bound]
             if consistent:
                 # "Ruritania and Borduria each sent 2,000 troops": one value, every subject
                 # it is firmly said of
@@ -492,6 +500,17 @@ def _other_scale(iv: Interval, fact: Fact) -> str | None:
     if min(f.lo, iv.lo) > 0 and (iv.hi < f.lo / 10_000 or f.hi < iv.lo / 10_000):
         return "too far from the fact to be the same quantity"
     return None
+
+
+def _informative(said: Interval, fact: Interval, far: float) -> bool:
+    """Whether a one-sided bound is near enough the fact's value to state it: "more than
+    3 million" states "nearly 5 million"; "could top 30%" (a hedge, 7 times below) does
+    not state 211%, nor "more than 10 million" (700 times above) 15,000."""
+    if said.hi == float("inf") and said.lo > 0 and fact.lo > 0:
+        return max(fact.lo, said.lo) <= far * min(fact.lo, said.lo)
+    if said.lo <= 0 and said.hi > 0 and fact.hi != float("inf") and fact.hi > 0:
+        return fact.hi * far >= said.hi
+    return True
 
 
 def _vagueness(iv: Interval) -> float:
