@@ -24,7 +24,9 @@ FAR = 1000  # the distance of a phrase found only in the previous sentence
 _OPENS_WITH_REFERENCE = re.compile(
     r"\W*(?:he|she|it|they|his|her|its|their|the (?:country|nation|city|visit|trip|leader|company|firm|"
     r"group|airline|carrier|bank|agency|government|ministry|party|president|minister|quake|earthquake|"
-    r"storm|update|outage|report|treaty|deal|agreement|summit))\b")
+    r"storm|update|outage|report|treaty|deal|agreement|summit)"
+    r"|(?:both|the two) (?:countries|nations|sides|teams|leaders|men|women|companies|firms|parties|"
+    r"governments|candidates|airlines|banks|clubs))\b")
 _THERE = re.compile(r"\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
 _PERSON = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b")

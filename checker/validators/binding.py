@@ -31,7 +31,7 @@ def rank(view, facts: list[Fact], start: int, end: int) -> list[Fact]:
 _NOT_SUBJECTS = frozenset("""
 the a an in on at according but and for with by as it he she they its his her their this that these
 those last next some after before during since from of to while when if officials analysts experts
-we i our us
+we i our us both each all
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
