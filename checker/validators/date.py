@@ -106,7 +106,7 @@ class DateValidator(Validator):
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
             why_not = ("counted from another date ('N years after'), too loose to contradict" if m.marker == "after"
                        else view.negation(m.start) or view.hedge(m.start, m.end)
-                       or _another_era(best, values[best.id], ref) or _this_week(best, m, values[best.id], ref)
+                       or _another_era(best, values[best.id], ref, m) or _this_week(best, m, values[best.id], ref)
                        or _another_occurrence(view, best, m, ref))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
@@ -125,12 +125,19 @@ class DateValidator(Validator):
         return out
 
 
-def _another_era(fact: Fact, value: DateValue, ref: dt.date | None) -> str | None:
+def _another_era(fact: Fact, value: DateValue, ref: dt.date | None, m=None) -> str | None:
     """An article about a current event does not misdate it by years: a date years
-    before the source, when the fact is about the source's own time, is another event."""
-    if ref is None or fact.spec.last_time:
+    before the source, when the fact is about the source's own time, is another event;
+    and a date of this year does not date a last time years back ("the Aug. 8 blaze,
+    the deadliest in more than a century" against "deadliest since 1918")."""
+    if ref is None:
         return None
     now = day(ref)
+    if fact.spec.last_time:
+        if m is not None and m.marker is None and abs(value.hull.lo - now) <= 366 \
+                and fact.spec.value.hull.hi < now - 2 * 365:
+            return "the date of the current event, not of the last time"
+        return None
     if abs(fact.spec.value.hull.lo - now) <= 366 and value.hull.hi < now - 2 * 365:
         return "a date years before a current event: another event"
     return None
@@ -234,6 +241,9 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     found = _FIRST_WORD.search(view.doc.low[min(clause_start, m.start):m.start])
     between = re.findall(r"[a-z]+", found.group(1)) if found else []
     between = [w for w in between if w not in ("the", "ever", "official", "state", "foreign", "formal", "such")]
+    if found and found.group(0).split()[0] == "first" and "first" not in fact.claim.lower() \
+            and _SUPERLATIVE_WORD.search(fact.claim.lower()):
+        return False  # "Labour's first Budget in 14 years" is not "the largest tax-raising Budget since 1993"
     if not between or between[0] in ("since", "in", "for", "time"):
         return True
     if found and any(h.category == ANCHOR and h.key in fact.spec.about
@@ -311,6 +321,7 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     return True
 
 
+_SUPERLATIVE_WORD = re.compile(r"\b(?:worst|best|biggest|largest|deadliest|strongest|highest|lowest|most|[a-z]+iest)\b")
 _SUPERLATIVE = re.compile(r"(?:worst|best|biggest|largest|deadliest|strongest|highest|lowest|[a-z]+iest)")
 _IRREGULAR_PAST = frozenset("""went came took gave made held met left said told began sent won saw got
 called named elected appointed founded built signed launched""".split())
