@@ -20,7 +20,7 @@ from .lexicon import ANCHOR, CUE, Hit
 from .model import Fact, Finding, Report, Result, SourceInfo, day
 from .sources import SourceError, SourceRef, read_source
 from .text import Document
-from .values.calendar_words import MONTHS, WEEKDAYS
+from .values.calendar_words import CALENDAR_NAMES
 from .validators import registry
 
 
@@ -85,7 +85,7 @@ def _unanchored(hits: list[Hit]) -> bool:
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
-_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"I"}
+_CALENDAR = CALENDAR_NAMES | {"I"}
 
 
 def _names_its_own(doc: Document, sentence, hits: list[Hit]) -> bool:

@@ -7,11 +7,15 @@ sentence (or in the previous sentence it refers back to).
 from __future__ import annotations
 
 import math
+import re
 
 from ..lexicon import ANCHOR
 from ..model import Fact, Interval
 
 _CUE_CAP = 20
+# A record's words: "the deadliest since", "the worst disaster remains", "the most powerful".
+SUPERLATIVE = re.compile(r"\b(?:worst|best|biggest|largest|deadliest|strongest|highest|lowest|most(?:\s+[a-z]+)?"
+                         r"|[a-z]+iest)\b")
 
 
 def score(view, fact: Fact, start: int, end: int) -> int:

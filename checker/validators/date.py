@@ -20,7 +20,7 @@ from ..values import calendar_words as W
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator
 from ..stance import statement_date
-from .binding import entity_between, loose_binding, rank
+from .binding import SUPERLATIVE, entity_between, loose_binding, rank
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
 _REACH_BACK = {"since", "first_since", "first_in", "for"}
@@ -242,7 +242,7 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     between = re.findall(r"[a-z]+", found.group(1)) if found else []
     between = [w for w in between if w not in ("the", "ever", "official", "state", "foreign", "formal", "such")]
     if found and found.group(0).split()[0] == "first" and "first" not in fact.claim.lower() \
-            and _SUPERLATIVE_WORD.search(fact.claim.lower()):
+            and SUPERLATIVE.search(fact.claim.lower()):
         return False  # "Labour's first Budget in 14 years" is not "the largest tax-raising Budget since 1993"
     if not between or between[0] in ("since", "in", "for", "time"):
         return True
@@ -304,7 +304,7 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
             cues = [h for h in cues if not _cue_elsewhere(view, fact, h)]
         if fact.spec.last_time and m.marker is None:
             # "the worst disaster remains the 1981 accident" names a record, not the last time
-            cues = [h for h in cues if not _SUPERLATIVE.fullmatch(view.doc.low, h.start, h.end)]
+            cues = [h for h in cues if not SUPERLATIVE.fullmatch(view.doc.low, h.start, h.end)]
         host = _host_clause(view, m)
         if any(h.start >= view.start and view.clause(h.start) in (view.clause(m.start), host) for h in cues) \
                 or (cues and not strict):
@@ -321,8 +321,6 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     return True
 
 
-_SUPERLATIVE_WORD = re.compile(r"\b(?:worst|best|biggest|largest|deadliest|strongest|highest|lowest|most|[a-z]+iest)\b")
-_SUPERLATIVE = re.compile(r"(?:worst|best|biggest|largest|deadliest|strongest|highest|lowest|[a-z]+iest)")
 _IRREGULAR_PAST = frozenset("""went came took gave made held met left said told began sent won saw got
 called named elected appointed founded built signed launched""".split())
 _BASE_VERB_AFTER = frozenset("will would to can could may might shall must".split())

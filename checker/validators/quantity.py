@@ -18,7 +18,7 @@ from ..values.dates import find_dates
 from ..values.numbers import parse_quantity
 from ..values.units import PHRASE_ENDERS, spellings, unit_key
 from .base import Entry, Validator
-from .binding import describe, loose_binding, only_in_context, rank
+from .binding import SUPERLATIVE, describe, loose_binding, only_in_context, rank
 from .counting import Count, unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
@@ -480,7 +480,7 @@ def _other_scope(view, m, fact: Fact) -> str | None:
         if found and found.group(0).startswith("since") and _PERFECT.search(view.doc.low[first:m.start]):
             continue  # "has trained 16,000 since its mission began": the whole span so far
         if found and text is after and found.group(0).startswith("since") \
-                and _RECORD.search(after, 0, found.start()):
+                and SUPERLATIVE.search(after, 0, found.start()):
             continue  # "killed 115 people, the deadliest wildfire since the Peshtigo fire": a record's frame
         if found:
             word = found.group(0).split()[-1 if rx is _SUBGROUP else 0]  # "since", "over", "men"
@@ -489,7 +489,6 @@ def _other_scope(view, m, fact: Fact) -> str | None:
     return None
 
 
-_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|deadliest|strongest|highest|lowest|most\s+\w+|[a-z]+iest)\b")
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?[a-z]+(?:ed|en|t)\b")
 _COMPARED_AFTER = re.compile(r"\b(?:down|up) from\b|\bcompared (?:with|to)\b|\bversus\b|\bthan\b")
 _SUBGROUP = re.compile(r"\b(?:for|among)\s+(?:\w+\s+)?(?:men|women|boys|girls|children|adults|males|females|"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, ROLE, Hit
 from ..model import Fact
-from ..values.calendar_words import MONTHS, WEEKDAYS
+from ..values.calendar_words import CALENDAR_NAMES
 from ..values.places import is_place
 from .holders import qualifier_after
 from .holders import word_before as _word_before
@@ -248,7 +248,6 @@ def story_holder(view, occ: Occurrence, facts: list[Fact], names=()) -> Fact | N
     return fact if _only_qualifier(view, occ.hit.key, fact.spec.of) else None
 
 
-_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _ADDRESSED = re.compile(r"\b(?:said|says|told|tells|warned|warns|accused|accuses|urged|urges|critici[sz]ed|"
                         r"critici[sz]es|condemned|condemns|called on|calls on|blamed|blames|praised|thanked|"
                         r"visited|visits|met)(?:\s+that)?(?:\s+(?:the|both))?\s+\Z")
@@ -274,7 +273,7 @@ def _named_before(view, occ: Occurrence, names) -> bool:
         if first:
             first = False
             continue
-        if tok.text[0].isupper() and tok.text.strip(".") not in _CALENDAR \
+        if tok.text[0].isupper() and tok.text.strip(".") not in CALENDAR_NAMES \
                 and not any(s <= tok.start < e for s, e in taken):
             return True
     return False

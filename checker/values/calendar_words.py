@@ -30,6 +30,8 @@ WEEKDAYS = {
     "Friday": 4, "Saturday": 5, "Sunday": 6,
 }
 WEEKDAY_RE = r"(?:%s)\b" % "|".join(WEEKDAYS)
+# Capitalised words that name a day or month, not someone or something.
+CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
