@@ -135,3 +135,25 @@ def test_a_run_without_gaps_counts_them_and_keeps_everything_else(tmp_path):
         assert lean.results == tuple(r for r in full.results if r.status != "gap")
         assert lean.omitted_gaps == sum(1 for r in full.results if r.status == "gap") > 0
         assert lean.sources == full.sources
+
+
+def test_holders_in_force_are_kept_per_date_not_per_first_source():
+    # The official validator keeps the holders in force per source date: sources of
+    # different dates, checked in any order with one fact base, each get their own.
+    from checker.casefile import fact_base
+    from checker.sources import make_document
+
+    fb = fact_base([
+        {"id": "new", "kind": "official", "role": "prime minister", "of": "Portugal", "person": "Ana Costa",
+         "valid": "2024-01-01/.."},
+        {"id": "old", "kind": "official", "role": "prime minister", "of": "Portugal", "person": "Jan Novak",
+         "valid": "2020-01-01/2023-12-31"},
+    ])
+    text = "Portugal's new budget was approved. Jan Novak, the prime minister, promised lower taxes."
+    for dates in ([dt.date(2023, 6, 1), dt.date(2024, 6, 1)], [dt.date(2024, 6, 1), dt.date(2023, 6, 1)]):
+        got = {}
+        for date in dates:
+            doc = make_document(f"{date}.txt", text, cli_date=date)
+            got[date] = {r.fact: r.status for r in results_for(fb, doc, findings_for(fb, doc))}
+        assert got[dt.date(2023, 6, 1)] == {"new": "gap", "old": "match"}
+        assert got[dt.date(2024, 6, 1)] == {"new": "contradiction", "old": "gap"}

@@ -171,6 +171,7 @@ class _Role:
         self.known = KnownNames(f.spec.person for f in facts)
         self._anchored = any(f.spec.about for f in facts)
         self._dated = any(f.valid is not None for f in facts)
+        self._by_date: dict = {}
         self._by_key: dict[str, list[int]] = defaultdict(list)
         self._by_of: dict[str | None, list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
@@ -187,13 +188,23 @@ class _Role:
         """The holders whose `about` anchors are in reach and who hold the role on the
         source's date (None when there are none): a predecessor whose `valid` has ended
         is not this source's holder, so naming them is naming someone else."""
-        date = view.doc.date
-        if not self._anchored and (date is None or not self._dated):
+        role = self._on(view.doc.date)
+        if role is None or not role._anchored:
+            return role
+        kept = [f for f in role.facts if view.has_all(f.spec.about)]
+        return None if not kept else role if len(kept) == len(role.facts) else _Role(kept)
+
+    def _on(self, date) -> _Role | None:
+        """The holders in force on a source's date, kept per date (sources share dates)."""
+        if date is None or not self._dated:
             return self
-        day = date.toordinal() if date else None
-        kept = [f for f in self.facts if view.has_all(f.spec.about)
-                and (f.valid is None or day is None or f.valid.contains(day))]
-        return None if not kept else self if len(kept) == len(self.facts) else _Role(kept)
+        if date not in self._by_date:
+            if len(self._by_date) >= 64:  # a corpus of many dates: keep memory bounded
+                self._by_date.clear()
+            day = date.toordinal()
+            kept = [f for f in self.facts if f.valid is None or f.valid.contains(day)]
+            self._by_date[date] = None if not kept else self if len(kept) == len(self.facts) else _Role(kept)
+        return self._by_date[date]
 
     def named(self, keys: frozenset[str]) -> list[Fact]:
         """The holders whose names can be one of those read (see names.name_keys), in fact order."""
