@@ -234,9 +234,7 @@ def story_holder(view, occ: Occurrence, facts: list[Fact], names=()) -> Fact | N
             or _in_longer_role(view, occ):
         return None
     named = {h.key for h in view.everywhere if h.category == ANCHOR}
-    date = view.doc.date
-    told = [f for f in facts if f.spec.of in named
-            and (f.valid is None or date is None or f.valid.contains(date.toordinal()))]
+    told = [f for f in facts if f.spec.of in named]  # (holders out of force are gone already)
     if len(told) != 1 or any(f.spec.of is None for f in facts):
         return None
     fact = told[0]
