@@ -99,15 +99,25 @@ class DateValidator(Validator):
                     view.dropped([f], m.start, m.end, "it agrees, but no cue or anchor ties it to the fact's event")
                 continue
             best = ranked[0]
-            view.dropped(ranked[1:], m.start, m.end, f"closer to fact '{best.id}'")
             if m.yearless or values[best.id] is None:
+                view.dropped(ranked[1:], m.start, m.end, f"closer to fact '{best.id}'")
                 view.dropped([best], m.start, m.end, "no year, so it cannot be placed")
                 continue
+            # A date that cannot be the closest fact's event ("delivered the Budget on Tuesday,
+            # the largest since 1993": not the last time) is the next fact's to judge.
+            while True:
+                other_event = _other_event(view, best, m, values[best.id], ref)
+                after = ranked[ranked.index(best) + 1:]
+                if not other_event or not after or values[after[0].id] is None:
+                    break
+                view.dropped([best], m.start, m.end, f"{describe(values[best.id])} disagrees with "
+                                                     f"{describe(best.spec.value)}, but {other_event}")
+                best = after[0]
+            view.dropped(ranked[ranked.index(best) + 1:], m.start, m.end, f"closer to fact '{best.id}'")
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
             why_not = ("counted from another date ('N years after'), too loose to contradict" if m.marker == "after"
                        else view.negation(m.start) or view.hedge(m.start, m.end)
-                       or _another_era(best, values[best.id], ref, m) or _this_week(best, m, values[best.id], ref)
-                       or _another_occurrence(view, best, m, ref))
+                       or _other_event(view, best, m, values[best.id], ref))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
@@ -123,6 +133,12 @@ class DateValidator(Validator):
             else:
                 out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
         return out
+
+
+def _other_event(view, fact: Fact, m, value: DateValue, ref: dt.date | None) -> str | None:
+    """Why the date is of another event than the fact's, judged from the fact's own time."""
+    return _another_era(fact, value, ref, m) or _this_week(fact, m, value, ref) \
+        or _another_occurrence(view, fact, m, ref)
 
 
 def _another_era(fact: Fact, value: DateValue, ref: dt.date | None, m=None) -> str | None:
