@@ -231,7 +231,7 @@ _CLAUSE_PUNCT = frozenset(",;:()[]\u2014")
 _PART_PUNCT = frozenset(";()[]")
 # "412 seats and the Conservatives 121": "and" before a new noun phrase opens a clause.
 _AND_NEW_SUBJECT = re.compile(r"\s+(?:the|its|their|his|her)\b", re.I)
-_PART_WORDS = frozenset("when while whereas although though but unless".split())
+_PART_WORDS = frozenset("when while whereas although though but unless because".split())
 
 
 @dataclass(frozen=True)

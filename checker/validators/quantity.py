@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..lexicon import ANCHOR, UNIT, Lexicon
 from ..model import Fact, Interval
 from ..stance import statement_date
+from ..values import calendar_words as W
 from ..values.dates import find_dates
 from ..values.numbers import parse_quantity
 from ..values.units import PHRASE_ENDERS, spellings, unit_key
@@ -254,6 +255,8 @@ than more less about nearly some""".split())
 
 
 _SAYING = frozenset("said says reported reports announced announces told tells added estimated".split())
+# a subordinate clause has its own subject: "... because the national living wage is"
+_SUBORDINATORS = frozenset("that because while whereas although though when".split())
 _QUARTER = re.compile(r"\bq([1-4])\b")
 _ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _PERIODS = frozenset("first second third fourth quarter quarterly annual yearly full year half".split())
@@ -266,13 +269,15 @@ def _other_measure(view, fact: Fact, start: int) -> bool:
     China rose to $3.7 billion': the subject names another measure than the fact's."""
     tokens = [t for t in view.tokens if t.start < start and t.part == view.part(start)]
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about]
-    verb = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINK_VERBS), None)
+    # the verb closest to the value is the one it completes: "the cost would be passed on ...
+    # because the living wage is going up, to £12.12"
+    verb = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].text.lower() in _LINK_VERBS), None)
     if verb is None:
         return False
     begin = 0
     for i, t in enumerate(tokens[:verb]):
         if any(h.start <= t.start < h.end for h in anchors) or t.text.endswith(("'s", "'")) \
-                or t.text.lower() in _SAYING:
+                or t.text.lower() in _SAYING or t.text.lower() in _SUBORDINATORS and i + 1 < verb:
             begin = i + 1  # "Acme said first-quarter revenue fell": the subject starts after 'said'
     claim = _QUARTER.sub(lambda q: f"{_ORDINAL_OF[q.group(1)]} quarter", fact.claim.lower())
     known = re.findall(r"[a-z]{3,}", " ".join([claim, *fact.cues, fact.spec.unit_text]).lower())
@@ -329,13 +334,25 @@ def _claim_time(claim: str | None) -> Interval | None:
     return Interval(min(iv.lo for iv in found), max(iv.hi for iv in found))
 
 
+_PAST_TENSE = re.compile(W.PAST_RE)
+_FUTURE_TENSE = re.compile(W.FUTURE_RE + r"|\bgoing\s+(?:up|down)\b")
+
+
+def _announced(view, m, fact: Fact) -> bool:
+    """A change still to come can be stated before it happens: "the minimum wage is going up
+    to £12.21" against "rises to £12.21 from April 2025". A fact told as past ("won 159
+    seats in November") cannot: a figure before then is another time's."""
+    told_as_past = any(t.group() not in W.NOT_PAST for t in _PAST_TENSE.finditer(fact.claim.lower()))
+    return not told_as_past and bool(_FUTURE_TENSE.search(view.doc.low, view.part_span(m.start)[0], m.start))
+
+
 def _earlier_time(view, m, fact: Fact) -> str | None:
     """A figure for another time is not the fact's: "202 seats in 2019", a figure in a
     sentence about 1960, "had held rates at 5.25%", "expected to end 2025 at 3.4%".
     A fact whose claim names its own time ("in 2023") is compared with that time."""
     ref = view.doc.date
     own = fact.spec.time
-    if own is not None and ref is not None and own.lo > ref.toordinal():
+    if own is not None and ref is not None and own.lo > ref.toordinal() and not _announced(view, m, fact):
         return "the fact's own time is after the source was written"  # "holds three seats" in September
     last = _LAST_RAN.search(view.low)
     if last:
