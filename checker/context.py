@@ -63,7 +63,16 @@ class SentenceView:
     def backref(self) -> bool:
         # match() at the sentence's start reads it as ^ on the sentence alone; "there" is rare
         return self.lookback or bool(_OPENS_WITH_REFERENCE.match(self.doc.low, self.start, self.end)) \
-            or "there" in self.low and bool(_THERE.search(self.low))
+            or "there" in self.low and bool(_THERE.search(self.low)) or self._answers_a_question
+
+    @property
+    def _answers_a_question(self) -> bool:
+        """An answer is about what its question names ("When does the rise take effect? In April.")."""
+        i = self.sentence.index
+        if i == 0 or not any(h.category == ANCHOR for h in self.prev_hits):
+            return False  # a question naming nothing ("How much did it cost?"): the story's subject
+        prev = self.doc.sentences[i - 1]
+        return self.doc.norm[prev.start:prev.end].rstrip("*_\"'”’ ").endswith("?")
 
     @cached
     def names_a_person(self) -> bool:
