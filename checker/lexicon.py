@@ -227,7 +227,7 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
     A hit that starts where the longer one starts and names something else is
     kept: "French" (France) inside "French President" (aliased to a person)
-    still says France.
+    still says France. Roles are not: "chief economist" is not a "chief".
     """
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []
@@ -235,8 +235,8 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     for h in hits:
         c = cover.get(h.category)
         if c is not None and h.start < c.end:
-            if not (h.start == c.start and h.key != c.key and h.end <= c.end):
-                continue
+            if h.category == ROLE or not (h.start == c.start and h.key != c.key and h.end <= c.end):
+                continue  # but a role is never the start of a longer one ("chief" of "chief economist")
             out.append(h)
             continue
         out.append(h)
