@@ -85,6 +85,17 @@ class Entry:
         return False
 
 
+def add_cues(entry: "Entry", lexicon, about: tuple[str, ...]) -> tuple[str, ...]:
+    """Register a fact's cues; return their keys.
+
+    A cue that the fact base also lists as an alias of one of the fact's own
+    anchors ("crash" among the helicopter's aliases) stands for its own word
+    only: expanded, it would make every mention of the anchor ("wreckage",
+    "helicopter") a cue, and tie any date near the anchor to the event."""
+    return tuple(lexicon.add("cue", c, expand=lexicon.aliases.canonical(c) not in about)
+                 for c in entry.cues())
+
+
 _EMPTY_CUES = frozenset("""a an the to of in on at by for from with into onto over under and or but as than that
 this these those is are was were be been being it its has have had do did""".split())
 

@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from ..lexicon import ANCHOR, CUE, Lexicon
 from ..model import DateValue, Fact, Interval, day, from_day
 from ..values import calendar_words as W
+from ..values.calendar_words import CALENDAR_NAMES
 from ..values.dates import parse_date_value, resolve_yearless
-from .base import Entry, Validator
+from .base import Entry, Validator, add_cues
 from ..stance import statement_date
 from .binding import SUPERLATIVE, entity_between, loose_binding, rank
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
 _REACH_BACK = {"since", "first_since", "first_in", "for"}
+# "first round", "first quarter": an ordinal naming a thing, not a first since a last time
+_ORDINAL_NOUN = re.compile(r"\bfirst\s+(?!since\b|in\b|time\b|ever\b|such\b)[a-z]+", re.I)
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class DateValidator(Validator):
     def compile(self, entry: Entry, value: str | None, lexicon: Lexicon):
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
         cue_texts = entry.cues()
-        cues = tuple(lexicon.add(CUE, c) for c in cue_texts)
+        cues = add_cues(entry, lexicon, about)
         if not about and not cues:
             entry.problem(None, "a date fact needs 'about' anchors or 'cues' to find it in a text")
         if value is None:
@@ -55,7 +58,7 @@ class DateValidator(Validator):
         # "last visited", "since"); without cues, a claim that says "last" or
         # "since" (and not "first", which names the new event) does.
         claim = entry.text("claim") or ""
-        last_time = bool(_LAST_TIME_WORDS.search(" ".join(cue_texts)) if cue_texts
+        last_time = bool(_LAST_TIME_WORDS.search(" ".join(_ORDINAL_NOUN.sub("", c) for c in cue_texts)) if cue_texts
                          else _LAST_TIME_WORDS.search(claim) and not re.search(r"\bfirst\b", claim, re.I))
         return DateSpec(parsed, about, cues, last_time)
 
@@ -122,6 +125,7 @@ class DateValidator(Validator):
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
             loose = ("no cue of the fact ties it to the fact's event" if not _tied(view, best, m, strict=True)
+                     else "a plain 'since' does not say what came first since" if _first_since_only(best, m)
                      else loose_binding(view, best, m.start, m.end,
                                         cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start))
                      or ("its clause is governed by another event" if _governed_elsewhere(view, best, m) else None)
@@ -317,7 +321,9 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     if fact.spec.cues:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
         if strict:
-            cues = [h for h in cues if not _cue_elsewhere(view, fact, h)]
+            # a month or weekday among the cues helps a match, but names no event to contradict
+            cues = [h for h in cues if not _cue_elsewhere(view, fact, h)
+                    and view.doc.norm[h.start:h.end].capitalize() not in CALENDAR_NAMES]
         if fact.spec.last_time and m.marker is None:
             # "the worst disaster remains the 1981 accident" names a record, not the last time
             cues = [h for h in cues if not SUPERLATIVE.fullmatch(view.doc.low, h.start, h.end)]
@@ -441,6 +447,16 @@ def _cue_elsewhere(view, fact: Fact, hit) -> bool:
 # "vote counts"), unless the cue is a verb ("hit buildings").
 _MODIFIED_NOUN = re.compile(r" (?!(?:is|was|has|its|this|thus|plus|us|as)\b)[a-z]{3,}(?<!ss)s\b(?!['’-])")
 _VERB_LIKE = frozenset("hit shot struck cut put set led ran fell rose quit won lost beat hits cuts".split())
+
+
+_FIRST_SINCE_CLAIM = re.compile(r"\bfirst\b.*\bsince\b")
+
+
+def _first_since_only(fact: Fact, m) -> bool:
+    """A fact that something was the first since a date ("the first rate cut since September
+    2019") is contradicted by another 'first since', not by any 'since' ("inflation has fallen
+    since September", "the rate had stood at 4% since last September")."""
+    return m.marker == "since" and bool(_FIRST_SINCE_CLAIM.search(fact.claim.lower()))
 
 
 def _marked(fact: Fact, m) -> bool:

@@ -115,6 +115,8 @@ _FIRST = re.compile(r"(?:\b[Ff]or\s+the\s+first\s+time|\b(?:first(?:-ever)?|(?:s
                     r"|most\s+(?:powerful|severe|destructive|serious|intense|violent)))((?:\s+[\w'’-]+){0,10}?)\s+$",
                     re.I)
 _COUNT_NOUN = re.compile(W.COUNT_NOUN_RE)
+_COUNTED = re.compile(r"\s+(?:people|men|women|children|staff|personnel|troops|soldiers|workers|employees|jobs|"
+                      r"members|residents|passengers|homes|houses|lives|seats|votes|units|shells|rounds)\b")
 _STOP = re.compile(r"(?<!\b[A-Za-z])[.!?;]\s|\n[ \t]*\n")  # "a.m. Wednesday" and "U.S. troops" go on; a hard wrap too
 _TENSE = re.compile(rf"(?P<f>{W.FUTURE_RE})|(?P<p>{W.PAST_RE})")
 _AUX_GAP = re.compile(r"(?:\s+(?:to|be|been|have|has|not)\b)*\s+")
@@ -384,6 +386,12 @@ def _elapsed(q: re.Match, marker: str) -> tuple[float, float, str]:
     return max(lo, 0), hi, base
 
 
+# A sentence or ban runs from its day on: "for N years" after these is a term, not a span to now.
+_TERM = re.compile(r"\b(?:jail(?:s|ed)?|sentenc(?:e|es|ed|ing)|imprison(?:s|ed)?|ban(?:s|ned)?|barred|"
+                   r"disqualified|suspend(?:s|ed)?|prison|behind bars)\b[^.;]*\Z", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?been\b", re.I)
+
+
 def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, prev: int) -> DateMention:
     """'24 years ago', 'first in 24 years', 'for about four decades' (a duration reaching back to ref)."""
     q = _QPARTS.match(text, s, e)
@@ -398,6 +406,9 @@ def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, 
     elif lead == "for" or q["past"]:
         if not q["past"] and _tense(text, s, e, lo, hi) == "future":
             raise _Skip("a duration in the future")  # "will stay for two days"
+        term = None if q["past"] else _TERM.search(text, max(lo, s - 80), s)
+        if term and not _PERFECT.search(text, max(lo, s - 80), s):
+            raise _Skip("a term to serve")  # "jails the gunman for 21 years" ("has been in prison for": a span)
         if not q["unit"].lower().startswith(("year", "decade", "centur")):
             raise _Skip("a span of days or months")  # "not released for more than a week": no start date
         marker = "for"
@@ -422,9 +433,11 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
         return [_quantity(text, m.start("q"), m.end(), lo, hi, ref, prev)], m.end()
     k, lead = m.lastgroup[2:], (m["lead"] or "").lower()
     s, e = m.span(m.lastgroup)
-    if k in ("mon", "year") and (lead in ("by", "to", "of") and text[s:e] == "May" or k == "year" and lead in
-                                 ("of", "to", "by", "from", "between", "on", "the", "their", "its", "his", "her", "this", "that", "a", "an")
-                                 and _COUNT_NOUN.match(text, e, hi)):
+    if k in ("mon", "year") and (lead in ("by", "to", "of") and text[s:e] == "May" or k == "year" and (
+            lead in ("of", "to", "by", "from", "between", "on", "a", "an") and _COUNT_NOUN.match(text, e, hi)
+            # after a determiner a year is the common reading ("the 2019 results"), a count
+            # only before what is counted ("their 2000 troops")
+            or lead in ("the", "their", "its", "his", "her", "this", "that") and _COUNTED.match(text, e, hi))):
         raise _Skip("a count or a name, not a date")  # "a force of 2000 troops", "a speech by May"
     start, marker = (m.start("lead"), "since") if lead == "since" else (s, None)
     if marker is None:
