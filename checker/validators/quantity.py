@@ -18,7 +18,7 @@ from ..values import calendar_words as W
 from ..values.dates import find_dates
 from ..values.numbers import parse_quantity
 from ..values.units import PHRASE_ENDERS, spellings, unit_key
-from .base import Entry, Validator
+from .base import Entry, Validator, add_cues
 from .binding import SUPERLATIVE, describe, loose_binding, only_in_context, rank
 from .counting import Count, unit_of
 
@@ -68,7 +68,7 @@ class QuantityValidator(Validator):
             else:
                 keys.add(lexicon.add(UNIT, u))
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
-        cues = tuple(lexicon.add("cue", c) for c in entry.cues())
+        cues = add_cues(entry, lexicon, about)
         if interval is None or not units:
             return None
         return QuantitySpec(interval, frozenset(keys), units[0], about, cues, _claim_time(entry.text("claim")))
@@ -174,6 +174,8 @@ class QuantityValidator(Validator):
                 else "it counts a narrower group" if count.narrowed and not _uses(best, count.narrowed)
                 else "no cue of the fact ties it" if not tallied and not _cued(view, best, m.start, m.end)
                 else "its subject names another measure" if unit.startswith("¤") and _other_measure(view, best, m.start)
+                else "it is said of another round or period" if _other_ordinal(view, best, m.start)
+                else "the anchor is qualified as another measure" if _qualified_anchor(view, best, m.start)
                 else None)
             if loose or other:
                 # "63% of the seats", "8 workers were filling potholes", "a 2% goal": something else
@@ -300,6 +302,37 @@ def _other_measure(view, fact: Fact, start: int) -> bool:
                     and not _MONTH_OR_DAY.match(nxt.text)):
                 return True  # "sales in China": a part
     return False
+
+
+# Words that make a measure another one: "core inflation" is not headline inflation.
+_MEASURE_QUALIFIERS = frozenset("""core underlying services goods food energy producer wholesale import export
+monthly month-on-month quarterly quarter-on-quarter real nominal""".split())
+
+
+def _qualified_anchor(view, fact: Fact, start: int) -> bool:
+    """'Core inflation: 2.8% this year' against a headline-inflation fact."""
+    lo = view.part_span(start)[0]
+    words = " ".join([fact.claim, *fact.cues, *fact.about]).lower()
+    for h in view.hits:
+        if h.category != ANCHOR or h.key not in fact.spec.about or not lo <= h.start < start:
+            continue
+        before = re.search(r"([a-z-]+)\s+\Z", view.doc.low[max(lo, h.start - 30):h.start])
+        if before and before.group(1) in _MEASURE_QUALIFIERS and not re.search(rf"\b{before.group(1)}\b", words):
+            return True
+    return False
+
+
+_ORDINAL_THING = re.compile(r"\b(first|second|third|fourth|fifth|final|1st|2nd|3rd|4th|5th)[\s-]+([a-z]+)")
+
+
+def _other_ordinal(view, fact: Fact, start: int) -> bool:
+    """'Turnout in the second round climbed to about 50%' against a first-round turnout: the
+    claim's 'first round' and the sentence's 'second round' are two things."""
+    claimed = {noun: nth for nth, noun in _ORDINAL_THING.findall(fact.claim.lower())}
+    if not claimed:
+        return False
+    before = view.doc.low[view.part_span(start)[0]:start]
+    return any(noun in claimed and claimed[noun] != nth for nth, noun in _ORDINAL_THING.findall(before))
 
 
 def _cued(view, fact: Fact, start: int, end: int) -> bool:
@@ -494,7 +527,8 @@ def _other_scope(view, m, fact: Fact) -> str | None:
     for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, after),
                      (_SUBGROUP, view.doc.low[view.clause_start(m.start):m.start])):
         found = rx.search(text)
-        if found and found.group(0).startswith("since") and _PERFECT.search(view.doc.low[first:m.start]):
+        if found and found.group(0).startswith("since") and _PERFECT.search(view.doc.low[first:m.start]) \
+                and not _one_day(fact):
             continue  # "has trained 16,000 since its mission began": the whole span so far
         if found and text is after and found.group(0).startswith("since") \
                 and SUPERLATIVE.search(after, 0, found.start()):
@@ -504,6 +538,13 @@ def _other_scope(view, m, fact: Fact) -> str | None:
             if not re.search(rf"\b{re.escape(word)}\b", claim):
                 return f"stated for another span or part ('{found.group(0).strip()}')"
     return None
+
+
+def _one_day(fact: Fact) -> bool:
+    """A fact whose claim dates it to a day or a few ("fell 4% on Monday, 3 June 2024"):
+    a change summed since some event is not it."""
+    own = fact.spec.time
+    return own is not None and own.hi - own.lo < 7
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?[a-z]+(?:ed|en|t)\b")
