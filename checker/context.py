@@ -172,8 +172,13 @@ class SentenceView:
     def hedge(self, start: int, end: int | None = None) -> str | None:
         return stance.hedge(self, start, end)
 
-    def negation(self, start: int) -> str | None:
-        return stance.negation(self, start)
+    def negation(self, start: int, claim: str = "") -> str | None:
+        """A denial governing the value, unless the fact's claim is itself a negative
+        ("The dams had not been maintained since 2002")."""
+        found = stance.negation(self, start)
+        if found and claim and stance.negative(claim):
+            return None
+        return found
 
     # --- findings -------------------------------------------------------------
     def dropped(self, facts, start: int, end: int, why: str) -> None:

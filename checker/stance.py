@@ -90,6 +90,14 @@ def negation(view, start: int) -> str | None:
     return f"negated ('{found.group(0)}')"
 
 
+_PLAIN_NEGATIVE = re.compile(r"\b(?:not|never|no)\b|n't\b")
+
+
+def negative(claim: str) -> bool:
+    """Whether a claim states something that did not happen ("had not been maintained")."""
+    return bool(_PLAIN_NEGATIVE.search(claim.lower()))
+
+
 def statement_date(view, start: int, end: int) -> bool:
     """Whether a date is when something was said ("the ministry said on Monday")."""
     before = view.doc.low[max(view.start, start - 60):start]

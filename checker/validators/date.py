@@ -119,7 +119,7 @@ class DateValidator(Validator):
             view.dropped(ranked[ranked.index(best) + 1:], m.start, m.end, f"closer to fact '{best.id}'")
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
             why_not = ("counted from another date ('N years after'), too loose to contradict" if m.marker == "after"
-                       else view.negation(m.start) or view.hedge(m.start, m.end)
+                       else view.negation(m.start, best.claim) or view.hedge(m.start, m.end)
                        or _other_event(view, best, m, values[best.id], ref))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))

@@ -136,7 +136,7 @@ class QuantityValidator(Validator):
             best = ranked[0]
             consistent = [f for f in ranked if f.spec.interval.overlaps(m.interval)]
             said = describe(m.interval)
-            negated = view.negation(m.start)
+            negated = view.negation(m.start, best.claim)
             if negated:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{said}: {negated}"))
                 continue
@@ -391,6 +391,7 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
     if last:
         return f"stated for an earlier time ('{last.group(0)}')"  # "won 3 per cent when he last ran"
     part = view.part(m.start)
+    part_start, part_end = view.part_span(m.start)
     opener = next((t for t in view.tokens if t.part == part), None)
     for d in view.dates:
         # "... since 1960, when a quake destroyed Agadir, killing 12,000": the when-part has that date
@@ -401,6 +402,8 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
         said = view.doc.raw[d.start:d.end]
         if statement_date(view, d.start, d.end):
             continue  # "according to its report published on Thursday": when it was said
+        if _EFFECTIVE.search(view.doc.low, max(view.start, d.start - 30), d.start):
+            continue  # "lowered to 4.25%, effective 12 June": when the decided value applies
         if d.start >= m.end and _COMPARISON_FRAME.search(view.doc.low, m.end, d.start):
             continue  # "killed 100 people, the deadliest since Katrina in 2005": the record's date
         if own is not None:
@@ -418,7 +421,7 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             return f"a forecast for a later time ('{said}')"
     if _PREVIOUS.search(view.doc.low[view.clause_start(m.start):m.start]):
         return "stated for an earlier time ('previous')"
-    if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.low):
+    if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.doc.low[part_start:part_end]):
         return "stated for an earlier time ('by ...')"
     running = _RUNNING.search(view.low)
     if running:  # "going into the final day, China lead by 39 golds to 38": not the final tally
@@ -521,7 +524,10 @@ def _other_scope(view, m, fact: Fact) -> str | None:
     began') takes it."""
     first, last = view.part_span(m.start)
     claim = fact.claim.lower()
+    # after the value, only up to a comma: "killed 11,300 people, ..., and thousands more are
+    # missing, many of them ..." is not a part of the 11,300
     after = view.doc.low[m.end:last]
+    after = after[:_PUNCT_BREAK.search(after).start()] if _PUNCT_BREAK.search(after) else after
     compared = _COMPARED_AFTER.search(after)  # "... down from 262% growth in the first quarter"
     after = after[:compared.start()] if compared else after
     for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, after),
@@ -538,6 +544,13 @@ def _other_scope(view, m, fact: Fact) -> str | None:
             if not re.search(rf"\b{re.escape(word)}\b", claim):
                 return f"stated for another span or part ('{found.group(0).strip()}')"
     return None
+
+
+_EFFECTIVE = re.compile(r"\b(?:effective|with effect from|takes? effect|taking effect|applies|applying)"
+                        r"\s+(?:from\s+|on\s+|as of\s+)?\Z")
+
+
+_PUNCT_BREAK = re.compile(r"[,;:\u2014()]")
 
 
 def _one_day(fact: Fact) -> bool:

@@ -449,7 +449,10 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
         marker, start = "first_since", first.start() if not first.group(1) and first.start() >= prev else start
     # "Wednesday's decision" names the nearest Wednesday, whatever the verb's tense.
     possessive = text.startswith(("'s", "\u2019s"), e)
-    tense = (lambda: "nearest") if possessive else (lambda: _tense(text, s, e, lo, hi))  # noqa: E731
+    # ... but a sentence told in the past does not put it in the coming week ("On Sunday's
+    # election night the mayor was celebrating", written on a Thursday)
+    tense = (lambda: "past" if _tense(text, s, e, lo, hi) == "past" else "nearest") if possessive \
+        else (lambda: _tense(text, s, e, lo, hi))  # noqa: E731
     if marker:
         tense = lambda: "past"  # noqa: E731  "223 days since the 22 November election": a past day
     end, b_at, conn, ivs = e, None, "and" if _AND.search(text, s, e) else "to", None
