@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import time
 from decimal import Decimal
 
 import pytest
@@ -491,13 +490,12 @@ def test_never_raises_on_number_soup(parts):
         last = m.end
 
 
-def test_linear_on_long_input():
+def test_long_input_reads_every_number():
+    # (how long this takes is measured by bench/pathological.py, not here: timed tests flake)
     text = "Officials counted " + ", ".join(f"{i:,} shells" for i in range(2000)) + "."
-    t = time.perf_counter()
     found = find_numbers(text)
-    assert time.perf_counter() - t < 0.5
     assert len(found) == 2000
+    assert [n.interval.lo for n in found[:3]] == [0, 1, 2] and found[-1].interval.lo == 1999
     soup = " ".join(["about 5 to", "nearly six", "1-2-3", "one and a half", "2023-24"] * 2000)
-    t = time.perf_counter()
-    find_numbers(soup)
-    assert time.perf_counter() - t < 1.0
+    found = find_numbers(soup)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))  # in order, never overlapping
