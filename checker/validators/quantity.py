@@ -8,6 +8,7 @@ and no competing fact explains it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,7 @@ from ..lexicon import ANCHOR, UNIT, Lexicon
 from ..model import Fact, Interval
 from ..stance import statement_date
 from ..values import calendar_words as W
-from ..values.dates import find_dates
+from ..values.dates import find_dates, resolve_yearless
 from ..values.numbers import parse_quantity
 from ..values.units import PHRASE_ENDERS, spellings, unit_key
 from .base import Entry, Validator, add_cues
@@ -148,6 +149,13 @@ class QuantityValidator(Validator):
                              f"{said} agrees only as a bound far from the value: it does not state it")
                 continue
             consistent = [f for f in consistent if f not in loose_bound]
+            elsewhen = [f for f in consistent if _another_time_than_claimed(view, m, f)]
+            if elsewhen and len(elsewhen) == len(consistent):
+                # "accelerated to 2.4% in May from 2.6% in April": April's 2.6% is not May's
+                view.dropped(elsewhen, m.start, stated_end, f"{said} agrees, but is stated for another time "
+                                                            f"than the fact's claim names")
+                continue
+            consistent = [f for f in consistent if f not in elsewhen]
             if consistent:
                 # "Ruritania and Borduria each sent 2,000 troops": one value, every subject
                 # it is firmly said of
@@ -377,6 +385,39 @@ def _announced(view, m, fact: Fact) -> bool:
     seats in November") cannot: a figure before then is another time's."""
     told_as_past = any(t.group() not in W.NOT_PAST for t in _PAST_TENSE.finditer(fact.claim.lower()))
     return not told_as_past and bool(_FUTURE_TENSE.search(view.doc.low, view.part_span(m.start)[0], m.start))
+
+
+_DATE_OF_NUMBER = re.compile(r"\s*(?:in|on|at|by|for|during)?\s*")
+
+
+def _of_another_number(view, m, d) -> bool:
+    """Whether a date belongs to another number of the sentence: one between it and the value
+    ("240 seats, down from 303 in 2019") or one it follows ("from 3.4% in April 2023 to 4.2%")."""
+    lo, hi = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
+    return any(lo <= n.start and n.end <= hi or n.start != m.start and _DATE_OF_NUMBER.fullmatch(
+        view.doc.low, n.end, d.start) for n in view.numbers)
+
+
+def _another_time_than_claimed(view, m, fact: Fact) -> bool:
+    """Whether the date nearest the value in its clause places it outside the time the fact's
+    claim names ("from 2.6% in April" against "2.6% in May 2024"). A date across another
+    number is that number's ("240 seats, down from 303 in 2019")."""
+    own = fact.spec.time
+    if own is None:
+        return False
+    clause = view.clause(m.start)
+    year = dt.date.fromordinal(int(own.lo)).year
+    near = []
+    for d in view.dates:
+        if view.clause(d.start) != clause or d.marker is not None or statement_date(view, d.start, d.end):
+            continue
+        lo, hi = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
+        if _of_another_number(view, m, d):
+            continue
+        if d.yearless and dt.date.fromordinal(int(own.hi)).year != year:
+            continue
+        near.append((hi - lo, resolve_yearless(d, year).hull if d.yearless else d.value.hull))
+    return bool(near) and not min(near, key=lambda x: x[0])[1].overlaps(own)
 
 
 def _earlier_time(view, m, fact: Fact) -> str | None:
