@@ -318,6 +318,8 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     """Whether the date is tied to the fact: a cue near it, or the anchors in its clause."""
     if _marked(fact, m):
         return True  # "his first visit since X" is itself the cue of a last-time fact
+    if _names_its_event(view, fact, m):
+        return True  # "won Saturday's election", "the May 29 election": the date is the anchor's own
     if fact.spec.cues:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
         if strict:
@@ -376,8 +378,8 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
     none of the fact's cues and no cue sits between it and the date, the date
     dates something else.
     """
-    if not fact.spec.cues or _marked(fact, m):
-        return False
+    if not fact.spec.cues or _marked(fact, m) or _names_its_event(view, fact, m):
+        return False  # ("won Saturday's election": the date is the election's, whatever "won" dates)
     cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
     own = cues + [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about]
     clause = view.clause(m.start)
@@ -457,6 +459,24 @@ def _first_since_only(fact: Fact, m) -> bool:
     2019") is contradicted by another 'first since', not by any 'since' ("inflation has fallen
     since September", "the rate had stood at 4% since last September")."""
     return m.marker == "since" and bool(_FIRST_SINCE_CLAIM.search(fact.claim.lower()))
+
+
+_BEFORE_ITS_NOUN = re.compile(r"(?:'s|\u2019s)?\s+(?:(?!(?:the|a|an|its|their|his|her|this|that|and|or|of|in|on|at)\s)[a-z-]+\s+)?")
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|last)\s+\Z")
+
+
+def _names_its_event(view, fact: Fact, m) -> bool:
+    """A date that modifies one of the fact's anchors, at most one word between: "Saturday's
+    election", "the May 29 general election"."""
+    if m.marker is not None or fact.spec.last_time:
+        return False  # ("the 1981 accident" beside a record is another event, not the last time)
+    possessive = view.doc.norm.startswith(("'s", "\u2019s"), m.end)
+    if not possessive and not _DETERMINER_BEFORE.search(view.doc.low, max(view.start, m.start - 6), m.start):
+        return False  # "In September the FAA proposed": a date before a clause, not a noun's
+    return any(h.category == ANCHOR and h.key in fact.spec.about and h.start > m.end
+               and _BEFORE_ITS_NOUN.fullmatch(view.doc.norm, m.end, h.start) for h in view.hits)
 
 
 def _marked(fact: Fact, m) -> bool:
