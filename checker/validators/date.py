@@ -421,7 +421,7 @@ def _scheduled(view, m) -> bool:
 _ORDINALS = frozenset("first second third fourth previous earlier prior initial".split())
 _NOT_NOUNS = frozenset("""has have had was were is are be been being not also just then newly jointly
 officially formally finally recently already first was will would could to the a an its his her their
-that which who""".split())  # "the tremor that jolted": a relative clause, the cue is its verb
+that which who he she it they we i you""".split())  # "the tremor that jolted", "he won": the cue is the clause's verb
 
 
 def _cue_elsewhere(view, fact: Fact, hit) -> bool:
