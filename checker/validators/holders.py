@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..lexicon import ANCHOR
 from ..values.names import NameSpan, read_name
 
 # A hard-wrapped source breaks lines anywhere inside a sentence.
@@ -87,6 +88,7 @@ _FORMER = frozenset("replace replaced replaces replacing succeed succeeded succe
                     "oust ousted ousts".split())
 _RIGHT_QUALIFIER = re.compile(
     r"\s*\b(?:of|for|at|with|to|in)\s+(?:the\s+)?((?:[A-Z0-9][\w.'\-]*(?:\s+|(?=[,.;:)]|$)))+)")
+_OF_THE = re.compile(r"\s*\bof\s+(?:the\s+)?")
 _QUALIFIER_LIST = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)"
                              r"((?:,\s+(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)*,?\s+and\s+"
                              r"(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)")
@@ -127,7 +129,10 @@ def qualifier_after(view, pos: int) -> tuple[int, tuple[int, int] | None]:
         first = m.start(1) if first is None else first
         end = m.end(1)
     if first is None:
-        return pos, None
+        # a lowercase name the fact base knows: "prime minister of the eastern administration"
+        m = _OF_THE.match(view.text, pos, view.end)
+        hit = m and next((h for h in view.hits if h.category == ANCHOR and h.start == m.end()), None)
+        return (hit.end, (hit.start, hit.end)) if hit else (pos, None)
     while end > pos and view.text[end - 1] in _SPACE:
         end -= 1
     return end, (first, end)
