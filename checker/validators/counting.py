@@ -143,7 +143,10 @@ def _compound(view, m) -> Count | None:
     gap = len(view.text[after:view.end]) - len(view.text[after:view.end].lstrip(" "))
     noun = next((h for h in view.hits if h.category in (ANCHOR, UNIT, CUE) and h.start == after + gap), None)
     if noun is None or not gap:
-        return None
+        # a unit the fact base spells with a hyphen is itself the count: "a 71-year-old poet"
+        own = next((h for h in view.hits if h.category == UNIT and h.start == m.end + 1 and h.end == after
+                    and "-" in view.text[h.start:h.end]), None)
+        return Count(own.key, own.end) if own else None
     if noun.category == UNIT:
         # "a 174-seat majority" is a majority of 174; "152-millimeter shells" measures each shell
         return None if word.group(0)[1:].lower() in _SIZES else Count(noun.key, noun.end)
