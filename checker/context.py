@@ -69,10 +69,14 @@ class SentenceView:
     def _answers_a_question(self) -> bool:
         """An answer is about what its question names ("When does the rise take effect? In April.")."""
         i = self.sentence.index
-        if i == 0 or not any(h.category == ANCHOR for h in self.prev_hits):
-            return False  # a question naming nothing ("How much did it cost?"): the story's subject
+        if i == 0:
+            return False
         prev = self.doc.sentences[i - 1]
-        return self.doc.norm[prev.start:prev.end].rstrip("*_\"'”’ ").endswith("?")
+        tail = self.doc.norm[max(prev.start, prev.end - 6):prev.end]
+        if "?" not in tail or not tail.rstrip("*_\"'”’ ").endswith("?"):
+            return False
+        # a question naming nothing ("How much did it cost?") leaves the answer to the story's subject
+        return any(h.category == ANCHOR for h in self.prev_hits)
 
     @cached
     def names_a_person(self) -> bool:
