@@ -461,9 +461,10 @@ def _first_since_only(fact: Fact, m) -> bool:
     return m.marker == "since" and bool(_FIRST_SINCE_CLAIM.search(fact.claim.lower()))
 
 
-_BEFORE_ITS_NOUN = re.compile(r"(?:'s|\u2019s)?\s+(?:(?!(?:the|a|an|its|their|his|her|this|that|and|or|of|in|on|at)\s)[a-z-]+\s+)?")
-
-
+# What may stand between a date and the noun it dates: "Saturday's election", "the May 29
+# general election" (one modifier at most, and not a word that opens a phrase of its own)
+_BEFORE_ITS_NOUN = re.compile(r"(?:'s|\u2019s)?\s+"
+                              r"(?:(?!(?:the|a|an|its|their|his|her|this|that|and|or|of|in|on|at)\s)[a-z-]+\s+)?")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|last)\s+\Z")
 
 
