@@ -220,6 +220,8 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
     if m.marker in _REACH_BACK:
         if m.marker != "for" and not fact.spec.last_time:
             return False  # a duration ("in operation for four decades") may date any past start
+        if m.marker in ("first_since", "first_in") and not _about_a_record(fact):
+            return False  # "the union's first strike since 1995" does not date when this strike began
         if ref is not None and fact.spec.value.start.lo > day(ref):
             return False
         return view is None or _first_of_this(view, fact, m)
@@ -323,9 +325,15 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     if fact.spec.cues:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
         if strict:
-            # a month or weekday among the cues helps a match, but names no event to contradict
+            # a month or weekday among the cues helps a match, but names no event to contradict;
+            # nor does a cue that is a word of the date itself ("end" of "through the end of
+            # October"; "since" marks a start, and stays) or of a longer phrase naming
+            # something else ("vote" of "confidence vote")
             cues = [h for h in cues if not _cue_elsewhere(view, fact, h)
-                    and view.doc.norm[h.start:h.end].capitalize() not in CALENDAR_NAMES]
+                    and view.doc.norm[h.start:h.end].capitalize() not in CALENDAR_NAMES
+                    and not (m.start <= h.start and h.end <= m.end and "since" not in view.doc.low[h.start:h.end])
+                    and not any(a.category == ANCHOR and a.key not in fact.spec.about and a.start <= h.start
+                                and h.end <= a.end and a.end - a.start > h.end - h.start for a in view.hits)]
         if fact.spec.last_time and m.marker is None:
             # "the worst disaster remains the 1981 accident" names a record, not the last time
             cues = [h for h in cues if not SUPERLATIVE.fullmatch(view.doc.low, h.start, h.end)]
@@ -480,8 +488,19 @@ def _names_its_event(view, fact: Fact, m) -> bool:
                and _BEFORE_ITS_NOUN.fullmatch(view.doc.norm, m.end, h.start) for h in view.hits)
 
 
+_RECORD_WORDS = re.compile(r"\b(?:first|last|previous|previously|ago|record)\b")
+
+
+def _about_a_record(fact: Fact) -> bool:
+    """Whether the fact is about a first, a last time or a record (not only a start, "since"):
+    only such a fact takes "first since X" or "first in N years"."""
+    words = " ".join([fact.claim, *fact.cues]).lower()
+    return bool(_RECORD_WORDS.search(_ORDINAL_NOUN.sub("", words)) or SUPERLATIVE.search(words)
+                or _FIRST_SINCE_CLAIM.search(words))  # "the first woman ... since"
+
+
 def _marked(fact: Fact, m) -> bool:
-    return m.marker in ("first_since", "first_in") and fact.spec.last_time
+    return m.marker in ("first_since", "first_in") and fact.spec.last_time and _about_a_record(fact)
 
 
 def describe(v: DateValue) -> str:

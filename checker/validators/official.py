@@ -12,6 +12,7 @@ contradicts it.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -135,7 +136,7 @@ class OfficialValidator(Validator):
         # this fact's: one holder, one name, a qualifier that says so.
         sure = [f for f in fitting if fits[f.id] in ("explicit", "before", "none")]
         story = None
-        if not sure and not left and not right and firm and len(names) == 1:
+        if not sure and not left and not right and firm and len(names) == 1 and _introduced(view, names[0]):
             # nothing near says whose role it is: the story's own place, when it names just one
             story = story_holder(view, occ, [f for f in role.facts if f.id not in matched], names)
             if story is not None:
@@ -227,3 +228,21 @@ def _by_role(facts: list[Fact]) -> dict[str, _Role]:
         _ROLES.clear()
     _ROLES[id(facts)] = (facts, roles)
     return roles
+
+
+def _introduced(view, name) -> bool:
+    """Whether the story introduces the person by full name: a surname the text never gives
+    in full ("President Trump's threat of tariffs", in a story about Germany) relies on the
+    reader knowing who that is, and need not be the story's own office-holder."""
+    words = name.text.split()
+    if len(words) >= 2:
+        return True
+    roles = [h for h in view.everywhere if h.category == ROLE]
+    for m in re.finditer(r"([A-Z][\w'\u2019.-]+)\s+" + re.escape(words[0]) + r"\b", view.doc.norm):
+        if m.group(1).lower() not in _TITLES and not any(h.start <= m.start(1) < h.end for h in roles):
+            return True  # "Donald Trump" somewhere, not only "President Trump"
+    return False
+
+
+_TITLES = frozenset("mr mrs ms dr sir dame lord lady president prime minister chancellor king queen prince "
+                    "general gen. admiral senator sen. rep. governor gov. mayor judge justice".split())

@@ -466,7 +466,8 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
     tail = tail[:_PUNCT_BREAK.search(tail).start()] if _PUNCT_BREAK.search(tail) else tail
     # (in the value's own stretch: "pull $24 billion on Thursday alone, leaving it ... by the end of
     # the day" is not a figure by then)
-    if re.search(r"\bby (?:last|the end of|early|mid|late)\b", view.doc.low[view.clause_start(m.start):m.end] + tail):
+    if re.search(r"\b(?:by|through|up to) (?:last|the end of|early|mid|late)\b",
+                 view.doc.low[view.clause_start(m.start):m.end] + tail):
         return "stated for an earlier time ('by ...')"
     running = _RUNNING.search(view.low)
     if running:  # "going into the final day, China lead by 39 golds to 38": not the final tally

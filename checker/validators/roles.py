@@ -22,6 +22,7 @@ _OTHER_ROLE = frozenset("first second deputy vice assistant associate under juni
 _NOT_HOLDER = frozenset("former ex then late incoming future would-be previous next "
                         "erstwhile onetime one-time prospective".split())
 _OUTGOING = frozenset({"outgoing"})
+_REMOVED = frozenset("fired sacked dismissed ousted removed axed deposed toppled".split())
 _AFTER_ROLE_NOT_HOLDER = re.compile(
     r"(?:-designate|-elect|'s\b|\s+(?:nominee|candidate|hopeful|pick|designate|elect|spokesman|"
     r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary|until|till)\b"
@@ -144,9 +145,11 @@ def role_state(view, occ: Occurrence) -> str | None:
         before, _ = _word_before(view, occ.left[0])
         near += [w.lower() for w in view.text[occ.left[0]:occ.left[1]].split()] + [before.lower()]
     parts = {p for w in near for p in (w, w.split("-")[0], w.split("-")[-1])}
-    if parts & _NOT_HOLDER or _AFTER_ROLE_NOT_HOLDER.match(view.text, occ.hit.end):
-        return None
-    return "outgoing" if parts & _OUTGOING else "current"
+    if parts & _NOT_HOLDER or _AFTER_ROLE_NOT_HOLDER.match(view.text, occ.hit.end) \
+            or view.text[occ.hit.end - 2:occ.hit.end] in ("'s", "\u2019s"):
+        return None  # ("the Chief Minister's Distress Relief Fund" names no chief minister)
+    # "Scholz fired Finance Minister Christian Lindner": the holder on the way out
+    return "outgoing" if parts & _OUTGOING or parts & _REMOVED else "current"
 
 
 def _left_qualifier(view, hit: Hit) -> tuple[int, int] | None:
