@@ -126,6 +126,8 @@ class DateValidator(Validator):
                 continue
             loose = ("no cue of the fact ties it to the fact's event" if not _tied(view, best, m, strict=True)
                      else "a plain 'since' does not say what came first since" if _first_since_only(best, m)
+                     else "the anchors are only in the when-clause telling what happened then"
+                     if _anchors_only_in_when(view, best, m)
                      else loose_binding(view, best, m.start, m.end,
                                         cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start))
                      or ("its clause is governed by another event" if _governed_elsewhere(view, best, m) else None)
@@ -457,6 +459,21 @@ def _cue_elsewhere(view, fact: Fact, hit) -> bool:
 # "vote counts"), unless the cue is a verb ("hit buildings").
 _MODIFIED_NOUN = re.compile(r" (?!(?:is|was|has|its|this|thus|plus|us|as)\b)[a-z]{3,}(?<!ss)s\b(?!['’-])")
 _VERB_LIKE = frozenset("hit shot struck cut put set led ran fell rose quit won lost beat hits cuts".split())
+
+
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+
+
+def _anchors_only_in_when(view, fact: Fact, m) -> bool:
+    """'without a government since Monday, when Hasina resigned': the when-clause says what
+    happened on the date; its anchors tie the date to the fact only with a cue there too."""
+    w = _WHEN_AFTER.match(view.doc.low, m.end)
+    if not w:
+        return False
+    clause = view.clause(w.end())
+    anchors = [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about and h.start >= view.start]
+    cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues and view.clause(h.start) == clause]
+    return bool(anchors) and all(view.clause(h.start) == clause for h in anchors) and not cues
 
 
 _FIRST_SINCE_CLAIM = re.compile(r"\bfirst\b.*\bsince\b")
