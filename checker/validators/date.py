@@ -83,7 +83,9 @@ class DateValidator(Validator):
                 view.dropped(near, m.start, m.end, "its form does not fit the fact (a 'since' or 'first' date "
                                                    "for an event date, or the reverse; or no year and no publication date)")
                 continue
-            ranked = rank(view, cands, m.start, m.end)
+            # a fact whose cue ties the date goes before a closer one that nothing ties ("He became
+            # prime minister on Oct. 4 and called the election": not the election's date)
+            ranked = sorted(rank(view, cands, m.start, m.end), key=lambda f: not _tied(view, f, m, strict=True))
             values = {f.id: _value_for(m, f) for f in ranked}
             consistent = [f for f in ranked if values[f.id] is not None
                           and values[f.id].consistent_with(f.spec.value)]
