@@ -453,8 +453,15 @@ def _cue_elsewhere(view, fact: Fact, hit) -> bool:
     first = cue.split()[0] if cue.split() else ""
     participle = first.endswith("ed") or first in _IRREGULAR_PAST
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about]
-    return (participle and prev.text.isalpha() and prev.text.islower() and word not in _NOT_NOUNS
-            and not word.endswith("ly") and not any(h.start <= prev.start < h.end for h in anchors))
+    # a verb with its object is the clause's own verb, not a participle after a noun:
+    # "protesters stormed parliament on Monday" (but "agreements signed in 2000")
+    with_object = any(h.start == hit.end + 1 for h in anchors) or bool(_OBJECT_NEXT.match(view.doc.low, hit.end))
+    return (participle and not with_object and prev.text.isalpha() and prev.text.islower()
+            and word not in _NOT_NOUNS and not word.endswith("ly")
+            and not any(h.start <= prev.start < h.end for h in anchors))
+
+
+_OBJECT_NEXT = re.compile(r" (?:the|a|an|its|their|his|her)\b")
 
 
 # A plural noun right after a one-word cue makes the cue its modifier ("election officials",
