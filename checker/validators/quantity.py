@@ -456,6 +456,9 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             if (hull.hi - hull.lo) * 4 < own.hi - own.lo:
                 return f"stated for part of the fact's time ('{said}')"
             break
+        if any(n.start != m.start and n.end <= d.start and _DATE_OF_NUMBER.fullmatch(view.doc.low, n.end, d.start)
+               for n in view.numbers):
+            continue  # "came third with 152 seats, up from 89 in 2022": 2022 is the 89's
         hull = d.value.hull
         if ref is not None and (hull.hi < ref.toordinal() - 31
                                 or hull.hi - hull.lo >= 364 and hull.hi < ref.toordinal()):  # "In 2023", written in 2024
