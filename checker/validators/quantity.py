@@ -394,8 +394,13 @@ def _of_another_number(view, m, d) -> bool:
     """Whether a date belongs to another number of the sentence: one between it and the value
     ("240 seats, down from 303 in 2019") or one it follows ("from 3.4% in April 2023 to 4.2%")."""
     lo, hi = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
-    return any(lo <= n.start and n.end <= hi or n.start != m.start and _DATE_OF_NUMBER.fullmatch(
-        view.doc.low, n.end, d.start) for n in view.numbers)
+    return any(lo <= n.start and n.end <= hi for n in view.numbers) or _follows_another_number(view, m, d)
+
+
+def _follows_another_number(view, m, d) -> bool:
+    """Whether the date comes right after a number other than the value ("89 in 2022")."""
+    return any(n.start != m.start and n.end <= d.start and _DATE_OF_NUMBER.fullmatch(view.doc.low, n.end, d.start)
+               for n in view.numbers)
 
 
 def _another_time_than_claimed(view, m, fact: Fact) -> bool:
@@ -456,8 +461,7 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             if (hull.hi - hull.lo) * 4 < own.hi - own.lo:
                 return f"stated for part of the fact's time ('{said}')"
             break
-        if any(n.start != m.start and n.end <= d.start and _DATE_OF_NUMBER.fullmatch(view.doc.low, n.end, d.start)
-               for n in view.numbers):
+        if _follows_another_number(view, m, d):
             continue  # "came third with 152 seats, up from 89 in 2022": 2022 is the 89's
         hull = d.value.hull
         if ref is not None and (hull.hi < ref.toordinal() - 31
