@@ -85,7 +85,8 @@ class DateValidator(Validator):
                 continue
             # a fact whose cue ties the date goes before a closer one that nothing ties ("He became
             # prime minister on Oct. 4 and called the election": not the election's date)
-            ranked = sorted(rank(view, cands, m.start, m.end), key=lambda f: not _tied(view, f, m, strict=True))
+            tied = {f.id for f in cands if _tied(view, f, m, strict=True)}
+            ranked = sorted(rank(view, cands, m.start, m.end), key=lambda f: f.id not in tied)
             values = {f.id: _value_for(m, f) for f in ranked}
             consistent = [f for f in ranked if values[f.id] is not None
                           and values[f.id].consistent_with(f.spec.value)]
@@ -126,7 +127,7 @@ class DateValidator(Validator):
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
-            loose = ("no cue of the fact ties it to the fact's event" if not _tied(view, best, m, strict=True)
+            loose = ("no cue of the fact ties it to the fact's event" if best.id not in tied
                      else "a plain 'since' does not say what came first since" if _first_since_only(best, m)
                      else "the anchors are only in the when-clause telling what happened then"
                      if _anchors_only_in_when(view, best, m)
@@ -183,7 +184,6 @@ def _this_week(fact: Fact, m, value: DateValue, ref: dt.date | None) -> str | No
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:due|set|scheduled|slated|expected) to|are (?:due|set|scheduled) to|"
                      r"next|upcoming|coming|forthcoming)\b")
 _PAST = re.compile(r"\b(?:last|previous|prior|earlier)\b")
-_PAST_TENSE = re.compile(W.PAST_RE)
 _ANNIVERSARY = re.compile(r"\b(?:anniversary|(?:a|one|two|three|four|five|\w+) years? (?:since|after|on from)|"
                           r"marked|marking|commemorat\w*|remembered|remembering)\b")
 
@@ -198,8 +198,7 @@ def _another_occurrence(view, fact: Fact, m, ref: dt.date | None) -> str | None:
         now = day(ref)
         if fact.spec.value.hull.lo <= now and _FUTURE.search(before):
             return "the sentence speaks of a coming occurrence; the fact's has begun or is past"
-        if fact.spec.value.hull.hi < now <= m.value.hull.lo - 1 and not any(
-                t.group() not in W.NOT_PAST for t in _PAST_TENSE.finditer(before)):
+        if fact.spec.value.hull.hi < now <= m.value.hull.lo - 1 and not W.has_past_verb(before):
             # "The Paralympic Games open in Paris on Aug. 28", written on Aug. 11 (but "had
             # called the vote for July 14" misdates a past event)
             return "a date still to come when the source was written; the fact's event is past"

@@ -375,7 +375,6 @@ def _claim_time(claim: str | None) -> Interval | None:
     return Interval(min(iv.lo for iv in found), max(iv.hi for iv in found))
 
 
-_PAST_TENSE = re.compile(W.PAST_RE)
 _FUTURE_TENSE = re.compile(W.FUTURE_RE + r"|\bgoing\s+(?:up|down)\b")
 
 
@@ -383,8 +382,7 @@ def _announced(view, m, fact: Fact) -> bool:
     """A change still to come can be stated before it happens: "the minimum wage is going up
     to £12.21" against "rises to £12.21 from April 2025". A fact told as past ("won 159
     seats in November") cannot: a figure before then is another time's."""
-    told_as_past = any(t.group() not in W.NOT_PAST for t in _PAST_TENSE.finditer(fact.claim.lower()))
-    return not told_as_past and bool(_FUTURE_TENSE.search(view.doc.low, view.part_span(m.start)[0], m.start))
+    return not W.has_past_verb(fact.claim.lower()) and bool(_FUTURE_TENSE.search(view.doc.low, view.part_span(m.start)[0], m.start))
 
 
 _DATE_OF_NUMBER = re.compile(r"\s*(?:in|on|at|by|for|during)?\s*")
@@ -395,6 +393,11 @@ def _of_another_number(view, m, d) -> bool:
     ("240 seats, down from 303 in 2019") or one it follows ("from 3.4% in April 2023 to 4.2%")."""
     lo, hi = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
     return any(lo <= n.start and n.end <= hi for n in view.numbers) or _follows_another_number(view, m, d)
+
+
+def _gap(m, d) -> int:
+    """Characters between the value and a date, whichever comes first."""
+    return d.start - m.end if d.start >= m.end else m.start - d.end
 
 
 def _follows_another_number(view, m, d) -> bool:
@@ -416,12 +419,11 @@ def _another_time_than_claimed(view, m, fact: Fact) -> bool:
     for d in view.dates:
         if view.clause(d.start) != clause or d.marker is not None or statement_date(view, d.start, d.end):
             continue
-        lo, hi = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
         if _of_another_number(view, m, d):
             continue
         if d.yearless and dt.date.fromordinal(int(own.hi)).year != year:
             continue
-        near.append((hi - lo, resolve_yearless(d, year).hull if d.yearless else d.value.hull))
+        near.append((_gap(m, d), resolve_yearless(d, year).hull if d.yearless else d.value.hull))
     return bool(near) and not min(near, key=lambda x: x[0])[1].overlaps(own)
 
 
@@ -441,7 +443,7 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
     opener = next((t for t in view.tokens if t.part == part), None)
     # nearest first: with a time of its own, the fact is judged by the date nearest the value
     # ("accelerated to 2.4% in May from 2.6% in April": May's)
-    for d in sorted(view.dates, key=lambda d: d.start - m.end if d.start >= m.end else m.start - d.end):
+    for d in sorted(view.dates, key=lambda d: _gap(m, d)):
         # "... since 1960, when a quake destroyed Agadir, killing 12,000": the when-part has that date
         dated_when = opener is not None and opener.text.lower() == "when" and 0 <= opener.start - d.end <= 3
         if d.yearless or not dated_when and (d.marker in ("since", "for", "first_since", "first_in", "after")
@@ -471,8 +473,7 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             return f"a forecast for a later time ('{said}')"
     if _PREVIOUS.search(view.doc.low[view.clause_start(m.start):m.start]):
         return "stated for an earlier time ('previous')"
-    tail = view.doc.low[m.end:part_end]
-    tail = tail[:_PUNCT_BREAK.search(tail).start()] if _PUNCT_BREAK.search(tail) else tail
+    tail = _to_break(view.doc.low[m.end:part_end])
     # (in the value's own stretch: "pull $24 billion on Thursday alone, leaving it ... by the end of
     # the day" is not a figure by then)
     if re.search(r"\b(?:by|through|up to) (?:last|the end of|early|mid|late)\b",
@@ -581,8 +582,7 @@ def _other_scope(view, m, fact: Fact) -> str | None:
     claim = fact.claim.lower()
     # after the value, only up to a comma: "killed 11,300 people, ..., and thousands more are
     # missing, many of them ..." is not a part of the 11,300
-    after = view.doc.low[m.end:last]
-    after = after[:_PUNCT_BREAK.search(after).start()] if _PUNCT_BREAK.search(after) else after
+    after = _to_break(view.doc.low[m.end:last])
     compared = _COMPARED_AFTER.search(after)  # "... down from 262% growth in the first quarter"
     after = after[:compared.start()] if compared else after
     for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, after),
@@ -606,6 +606,12 @@ _EFFECTIVE = re.compile(r"\b(?:effective|with effect from|takes? effect|taking e
 
 
 _PUNCT_BREAK = re.compile(r"[,;:\u2014()]")
+
+
+def _to_break(text: str) -> str:
+    """The text up to its first comma, colon, semicolon, dash or bracket."""
+    found = _PUNCT_BREAK.search(text)
+    return text[:found.start()] if found else text
 
 
 def _one_day(fact: Fact) -> bool:

@@ -6,6 +6,8 @@ spliced into a larger pattern.
 """
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
     "July": 7, "August": 8, "September": 9, "October": 10, "November": 11,
@@ -134,3 +136,12 @@ PAST_RE = (r"\b(?:said|told|reported|announced|visited|went|was|were|had|has|hav
            r"|made|began|ran|spoke|won|lost|saw|fell|rose|sent|flew|fought|last|ago|earlier|[a-z]+ed"
            r"|tore|swept|blew|broke|threw|wrote|stood|found|kept|became|chose|drew|froze|stole|woke|sank|swam"
            r"|bought|brought|thought|taught|sought|caught|withdrew|overtook|forgot|understood)\b")
+
+
+_PAST = re.compile(PAST_RE)
+
+
+def has_past_verb(low: str) -> bool:
+    """Whether lowercased text holds a past-tense verb ("had called", "won"), not a word that
+    merely ends in -ed ("scheduled", "hundred")."""
+    return any(t.group() not in NOT_PAST for t in _PAST.finditer(low))
