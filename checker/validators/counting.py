@@ -26,7 +26,7 @@ _SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injur
 # "three rounds of talks": what kind of rounds; only a fact that speaks of talks takes it.
 _OF_KIND = re.compile(r"\s+of\s+[a-z]{3,}\b")
 _PORTION = re.compile(r"\s+of\s+(?:the|its|their|this|that|which)\b", re.I)
-_UNIT_BEFORE = re.compile(r"\s+(?:of\s+)?")
+_UNIT_BEFORE = re.compile(r"\s+(?:of\s+)?|-")  # "magnitude 6.8", "a majority of 170", "magnitude-7.4"
 # A number followed by a span of time measures the span, whatever unit was named before it.
 _SPAN_AFTER = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b")
 # A noun right after a percentage or an amount says what it measures: "a 2% goal".

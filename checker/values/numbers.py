@@ -163,9 +163,9 @@ _PHONE_PREV = re.compile(r"\b0\d{2,4}[ -]\Z")
 # or a nationality ("300 Americans", "5 French soldiers", a headline's "300 Shells") counts.
 _NAME_NEXT = re.compile(rf"\s+(?!{_MONTH})[A-Z][a-z]*\b(?<!s)(?<!an)(?<!ese)(?<!ish)(?<!ch)(?<!i)(?!-\d)")
 # ... unless capitalised words only say what kind of thing is counted and a plain noun
-# follows: "40 Olympic golds", "3 Michelin stars", "33,000 Boeing factory workers"
-# (not "the 38 North Program.").
-_NAMED_KIND_NEXT = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}(?:\s+[a-z]{3,})?\s+[a-z]{3,}s\b")
+# follows: "40 Olympic golds", "3 Michelin stars", "33,000 Boeing factory workers",
+# "411 Labour MPs" (not "the 38 North Program.").
+_NAMED_KIND_NEXT = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}(?:\s+[a-z]{3,})?\s+(?:[a-z]{3,}|[A-Z]{2,})s\b")
 # ... or a maker and a model's number ("171 Boeing 737 MAX 9 jets", "12 Airbus A320 planes"):
 # a model's own name holds at most one such number ("737 Max 9 aircraft" counts nothing).
 _MODEL_KIND_NEXT = re.compile(r"(?:\s+[A-Z][A-Za-z]+){1,2}\s+(?:[A-Z]{1,3}-?)?\d{2,4}[A-Za-z]?"
