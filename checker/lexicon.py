@@ -37,6 +37,7 @@ class Aliases:
     def __init__(self, groups: dict[str, list[str]] | None = None):
         self._group: dict[str, str] = {}
         self._members: dict[str, set[str]] = defaultdict(set)
+        self._written: dict[str, set[str]] = defaultdict(set)  # key -> spellings as the user wrote them
         for canon, variants in (groups or {}).items():
             self.add(canon, variants)
 
@@ -51,6 +52,7 @@ class Aliases:
                     self._members[key].add(t)
             self._group[k] = key
             self._members[key].add(k)
+            self._written[k].add(" ".join(normalize(str(term)).split()))
 
     def canonical(self, term: str) -> str:
         k = term_key(term)
@@ -59,6 +61,13 @@ class Aliases:
     def variants(self, term: str) -> set[str]:
         key = self.canonical(term)
         return set(self._members.get(key, ())) | {key}
+
+    def written(self, term: str) -> list[str]:
+        """The term and its synonyms as the user wrote them (case kept), the term first."""
+        out = {" ".join(normalize(str(term)).split()): None}
+        for k in sorted(self.variants(term)):
+            out.update(dict.fromkeys(sorted(self._written.get(k, ()))))
+        return list(out)
 
 
 def _word_variants(term: str, category: str) -> set[str]:

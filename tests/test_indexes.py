@@ -66,15 +66,21 @@ def test_names_that_can_be_one_person_share_a_name_key(a, b):
         assert name_keys(a) & name_keys(b)
 
 
+def _longest_first(persons):
+    """Names in the order they are tried: the longest first ("Kim Jong-un" before "Kim"),
+    then in fact order."""
+    return sorted(dict.fromkeys(persons), key=lambda p: -len(p))
+
+
 def _plain_at(persons, text, pos):
-    for p in persons:
+    for p in _longest_first(persons):
         if text.startswith(p, pos) and not text[pos + len(p):pos + len(p) + 1].isalnum():
             return p
     return None
 
 
 def _plain_ending(persons, text, end, floor):
-    for p in persons:
+    for p in _longest_first(persons):
         start = end - len(p)
         if start >= floor and text.startswith(p, start) and not text[start - 1:start].isalnum():
             return p
@@ -94,7 +100,7 @@ def test_known_names_are_found_as_by_trying_each(persons, text, data):
     assert known.ending(text, pos, floor) == _plain_ending(known.persons, text, pos, floor)
 
 
-def test_the_first_known_name_wins_where_several_start_or_end():
+def test_the_longest_known_name_wins_where_several_start_or_end():
     for persons in (["Bo", "Bo Lan", "B"], ["Bo Lan", "Bo", "B"], ["Lan", "Bo Lan"], ["Bo Lan", "Lan"]):
         known = KnownNames(persons)
         for pos in range(len("said Bo Lan, who") + 1):

@@ -220,7 +220,7 @@ class KnownNames:
         """The first known name that starts at `pos` and ends a word."""
         found = [ip for ip in (*self._starts.get(text[pos:pos + 2], ()), *self._short)
                  if text.startswith(ip[1], pos) and not text[pos + len(ip[1]):pos + len(ip[1]) + 1].isalnum()]
-        return min(found)[1] if found else None
+        return max(found, key=lambda ip: (len(ip[1]), -ip[0]))[1] if found else None  # "Kim Jong-un", not "Kim"
 
     def ending(self, text: str, end: int, floor: int) -> str | None:
         """The first known name that ends at `end`, starts a word and starts at or after `floor`."""
@@ -229,7 +229,7 @@ class KnownNames:
             start = end - len(person)
             if start >= floor and text.startswith(person, start) and not text[start - 1:start].isalnum():
                 found.append((i, person))
-        return min(found)[1] if found else None
+        return max(found, key=lambda ip: (len(ip[1]), -ip[0]))[1] if found else None
 
 
 def _name_at(view, pos: int, known: KnownNames) -> NameSpan | None:

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..lexicon import ANCHOR, ROLE, Lexicon
+from ..lexicon import ANCHOR, ROLE, Lexicon, term_key
 from ..model import Fact
 from ..values.names import maybe_same, name_keys, near_miss, same_person
 from .base import Entry, Validator
@@ -32,6 +32,22 @@ class OfficialSpec:
     about: tuple[str, ...]
     cues: tuple[str, ...] = ()
     of_names: tuple[str, ...] = ()  # `of` and its aliases as written (see roles.story_holder)
+    names: tuple[str, ...] = ()  # the person and the aliases the fact base gives them ("Abu Mohammed al-Jolani")
+
+    def is_person(self, stated: str) -> bool:
+        return any(same_person(stated, n) for n in self.names or (self.person,))
+
+
+_PARTICLE = re.compile(r"(?:al|el|ad|as|bin|ibn|abu|de|da|do|dos|das|di|du|del|della|van|von|der|den|la|le|ter)"
+                       r"(?:-\w.*)?$")
+
+
+def _looks_like_a_name(spelling: str) -> bool:
+    """A person's alias that can be a name in a text: capitalised words and particles
+    ("Abu Mohammed al-Jolani", "Lula da Silva"), not a description ("Russian President")."""
+    words = spelling.split()
+    return (bool(words) and words[0][:1].isupper()
+            and all(w[:1].isupper() or _PARTICLE.match(w) for w in words))
 
 
 class OfficialValidator(Validator):
@@ -56,7 +72,10 @@ class OfficialValidator(Validator):
                 lexicon.add(ROLE, other_order, expand=False, key=role_key)
         of_key = lexicon.add(ANCHOR, of) if of else None
         of_names = tuple(sorted(lexicon.aliases.variants(of))) if of else ()
-        return OfficialSpec(role_key, of_key, person, about, of_names=of_names)
+        roles = lexicon.aliases.variants(role)
+        names = tuple(n for n in lexicon.aliases.written(person)
+                      if _looks_like_a_name(n) and not any(f" {r} " in f" {term_key(n)} " for r in roles))
+        return OfficialSpec(role_key, of_key, person, about, of_names=of_names, names=names or (person,))
 
     def triggers(self, fact: Fact):
         return [(ROLE, fact.spec.role)]
@@ -96,7 +115,7 @@ class OfficialValidator(Validator):
             named = role.named(said)
             matched = {f.id: n for f in named
                        for n, own in reversed(list(zip(reading.names, reading.own)))
-                       if same_person(n.text, f.spec.person) and not elsewhere(view, f, occ.left, own or right)}
+                       if f.spec.is_person(n.text) and not elsewhere(view, f, occ.left, own or right)}
             for f in named:
                 if f.id in matched:
                     n = matched[f.id]
@@ -150,7 +169,7 @@ class OfficialValidator(Validator):
                else "an outgoing holder may be the predecessor of the fact's person" if state == "outgoing"
                else "the sentence speaks of the past" if in_the_past(view, hit, sure[0])
                else "the name may be the same person's (a nickname, a relative or another spelling)"
-               if maybe_same(names[0].text, sure[0].spec.person) else None)
+               if any(maybe_same(names[0].text, n) for n in sure[0].spec.names) else None)
         if why:
             view.dropped(fitting, hit.start, hit.end, f"{said} named in the role, but {why}")
             return []
@@ -169,7 +188,7 @@ class _Role:
 
     def __init__(self, facts: list[Fact]):
         self.facts = facts
-        self.known = KnownNames(f.spec.person for f in facts)
+        self.known = KnownNames(n for f in facts for n in f.spec.names)
         self._anchored = any(f.spec.about for f in facts)
         self._dated = any(f.valid is not None for f in facts)
         self._by_date: dict = {}
@@ -177,7 +196,7 @@ class _Role:
         self._by_of: dict[str | None, list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
             self._by_of[f.spec.of].append(i)
-            for key in name_keys(f.spec.person):
+            for key in {k for n in f.spec.names for k in name_keys(n)}:
                 self._by_key[key].append(i)
 
     def near(self, view) -> list[Fact]:
