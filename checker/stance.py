@@ -35,6 +35,9 @@ _RUNNING = re.compile(
 # A toll "so far" is still being counted ("officials have so far linked two deaths to the
 # storm"); a total of things sent or spent "so far" is today's total and stays a statement.
 _SO_FAR = re.compile(r"\b(?:so far|thus far|as yet|until now)\b")
+# ... and so is one that "rises to" a figure, or stands at it "now".
+_RUNNING_TOLL = re.compile(r"\b(?:now|(?:rises|rising|has risen|have risen|climbs|climbing|has climbed|"
+                           r"have climbed|jumps|jumping|has jumped|mounts|mounting|has mounted) to)\b")
 _CASUALTIES = re.compile(r"\b(?:deaths?|dead|killed|died|fatalities|casualties|injured|injuries|missing|bodies|"
                          r"victims|(?:death )?toll)\b")
 _NEGATIONS = re.compile(
@@ -72,6 +75,9 @@ def hedge(view, start: int, end: int | None = None) -> str | None:
     if m:
         return f"provisional ('{m.group(0)}')"
     m = _SO_FAR.search(view.low)
+    if m is None:  # near the value only: "the quake, which killed 2,946, is now studied" is not running
+        after = re.split(r"[,;:(]", view.doc.low[end or start:min(view.end, (end or start) + 40)], maxsplit=1)[0]
+        m = _RUNNING_TOLL.search(view.doc.low[first:end or start] + after)
     if m and _CASUALTIES.search(view.low):
         return f"provisional ('{m.group(0)}': a toll still being counted)"
     return None
