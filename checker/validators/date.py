@@ -147,7 +147,21 @@ class DateValidator(Validator):
 def _other_event(view, fact: Fact, m, value: DateValue, ref: dt.date | None) -> str | None:
     """Why the date is of another event than the fact's, judged from the fact's own time."""
     return _another_era(fact, value, ref, m) or _this_week(fact, m, value, ref) \
-        or _another_occurrence(view, fact, m, ref)
+        or _another_occurrence(view, fact, m, ref) or _period_end(view, fact, m)
+
+
+# "revenue for the three months to the end of June", "the quarter ended June 30"
+_PERIOD_TO = re.compile(r"\b(?:months?|quarters?|weeks?|years?|period|half|days)\s+"
+                        r"(?:to|ended|ending|through|until)\s+\Z")
+_ENDS = re.compile(r"\b(?:ended|ending|ends|end of)\b")
+
+
+def _period_end(view, fact: Fact, m) -> str | None:
+    """The end of a reporting period is not the date of an event in it (unless the fact
+    is about when a period ended)."""
+    if _PERIOD_TO.search(view.doc.low, max(view.start, m.start - 40), m.start) and not _ENDS.search(fact.claim.lower()):
+        return "the end of the period a figure covers, not the date of an event"
+    return None
 
 
 def _another_era(fact: Fact, value: DateValue, ref: dt.date | None, m=None) -> str | None:
