@@ -18,7 +18,10 @@ MAX_SKIPPED_WORDS = 3
 _DETERMINERS_AFTER_OF = frozenset("the its their his her these those them".split())
 _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\s*(?:daily|weekly|monthly|"
                    r"annually|a\s+year|per\s+annum|each\s+year)\b", re.I)
-_OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+|all\s+)?(?=[\d$€£])", re.I)
+# ("four of the committee's nine members": a possessive may name whose total it is)
+_OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+|all\s+)?"
+                        r"(?:[a-z-]+['’]s?\s+)?(?=[\d$€£]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve)\b)", re.I)
 # "5,674 people injured": the noun is narrowed to another group than the fact's.
 _SUBCATEGORY = re.compile(r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injured|wounded|hurt|missing|"
                           r"displaced|evacuated|arrested|detained|rescued|affected|homeless|hospitali[sz]ed|"
@@ -35,7 +38,8 @@ _MODIFIED = re.compile(r"\s+([a-z]{3,})\b(?!['-])")
 _NOT_NOUNS = frozenset("""last next this earlier later ago now then today yesterday tonight already still
 respectively apiece each annually overall higher lower more less fewer above below over under down
 year-on-year""".split())
-_OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
+_OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+|all\s+)?"
+                       r"(?:[a-z-]+['’]s?\s+)?$", re.I)
 _LINKING = frozenset("""numbered number numbering totalled totaled totalling totaling total totals
 reached reach reaches stood stand stands amounted amount amounts came come comes rose climbed fell
 increased decreased grew dropped is are was were be been at to of hit hits topped tops passed record""".split())

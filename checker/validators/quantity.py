@@ -18,6 +18,7 @@ from ..stance import statement_date
 from ..values import calendar_words as W
 from ..values.dates import find_dates, resolve_yearless
 from ..values.numbers import parse_quantity
+from ..values.places import is_place
 from ..values.units import PHRASE_ENDERS, spellings, unit_key
 from .base import Entry, Validator, add_cues
 from .binding import SUPERLATIVE, describe, loose_binding, only_in_context, rank
@@ -191,7 +192,8 @@ class QuantityValidator(Validator):
                                                           f"but not firmly about it: {loose or other}")
                 continue
             reason = f"{said} is outside {describe(best.spec.interval)}"
-            why_not = (view.hedge(m.start, m.end) or _one_member(view, m) or _earlier_time(view, m, best)
+            why_not = (view.hedge(m.start, m.end) or _another_place(view, m, best) or _one_member(view, m)
+                       or _earlier_time(view, m, best)
                        or _compared(view, m)
                        or _other_scope(view, m, best) or _other_scale(m.interval, best))
             if why_not:
@@ -365,6 +367,26 @@ def _uses(fact: Fact, word: str) -> bool:
 
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|reported|according|estimated|estimates|believes?|believed|"
                        r"claimed|claims?|stated|added|warned|noted|wrote|reports?|assessments?|accus\w*|alleg\w*)\b")
+
+
+# "Turkey, which hosts about 3 million ...", "Lebanon hosts 1.5 million ...": a place the value's
+# verb is said of, a word or three before it.
+_PLACE_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b[Ii]n\s+)((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                            r"(?:,\s+(?:which|where|that)\s+|\s+)(?:[a-z]+\s+){1,3}\Z")
+
+
+def _another_place(view, m, fact: Fact) -> str | None:
+    """A figure said of a place the fact base does not know, and its claim does not name,
+    is that place's share, not the fact's whole ("Turkey, which hosts about 3 million
+    Syrian refugees", against the 6 million who live abroad)."""
+    found = _PLACE_SUBJECT.search(view.doc.norm[view.start:m.start])
+    if not found:
+        return None
+    name, at, end = found.group(1), view.start + found.start(1), view.start + found.end(1)
+    if not is_place(name) or name.lower().removeprefix("the ") in fact.claim.lower() \
+            or any(h.start < end and at < h.end for h in view.hits):
+        return None
+    return f"said of another place ('{name}')"
 
 
 def _claim_time(claim: str | None) -> Interval | None:
@@ -550,6 +572,11 @@ _SCOPE = re.compile(
     r"|\bincluding one\b|\bthe (?:largest|strongest|biggest) of which\b")
 
 
+# "nearly nine inches fell in three hours": a burst within the whole (unless the fact is about one)
+_WITHIN = re.compile(r"\b(?:in|within)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"twelve|\d{1,2}|a few|a single)\s+(?:minutes?|hours?)\b")
+
+
 _MEMBERS = frozenset("""customer client investor depositor shareholder resident victim passenger worker
 employee family household farmer patient student voter user subscriber man woman person child owner
 tenant buyer seller driver pilot nurse doctor soldier survivor player fan member""".split())
@@ -585,7 +612,7 @@ def _other_scope(view, m, fact: Fact) -> str | None:
     after = _to_break(view.doc.low[m.end:last])
     compared = _COMPARED_AFTER.search(after)  # "... down from 262% growth in the first quarter"
     after = after[:compared.start()] if compared else after
-    for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, after),
+    for rx, text in ((_SCOPE, view.doc.low[first:m.start]), (_SCOPE, after), (_WITHIN, after),
                      (_SUBGROUP, view.doc.low[view.clause_start(m.start):m.start])):
         found = rx.search(text)
         if found and found.group(0).startswith("since") and _PERFECT.search(view.doc.low[first:m.start]) \
@@ -595,8 +622,8 @@ def _other_scope(view, m, fact: Fact) -> str | None:
                 and SUPERLATIVE.search(after, 0, found.start()):
             continue  # "killed 115 people, the deadliest wildfire since the Peshtigo fire": a record's frame
         if found:
-            word = found.group(0).split()[-1 if rx is _SUBGROUP else 0]  # "since", "over", "men"
-            if not re.search(rf"\b{re.escape(word)}\b", claim):
+            word = found.group(0).split()[0 if rx is _SCOPE else -1].rstrip("s")  # "since", "over", "men", "hour"
+            if not re.search(rf"\b{re.escape(word)}s?\b", claim):
                 return f"stated for another span or part ('{found.group(0).strip()}')"
     return None
 
