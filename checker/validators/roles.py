@@ -244,11 +244,14 @@ def story_holder(view, occ: Occurrence, facts: list[Fact], names=()) -> Fact | N
     if any(h.category == ANCHOR and h.key == fact.spec.of and h.start > occ.end
            and _ADDRESSED.search(view.doc.low, max(occ.end, h.start - 40), h.start) for h in view.hits):
         return None  # spoken of or to, as an outsider would: "Minister X said Ruritania ..."
-    if not any(is_place(n) for n in fact.spec.of_names):
+    if not any(is_place(n) for n in fact.spec.of_names) and not _OFFICER.match(occ.hit.key):
         return None  # "President Jane Doe" in a story about a company is a country's president
+        # (but "CFO George Davis", in a story about one company, is that company's)
     return fact if _only_qualifier(view, occ.hit.key, fact.spec.of) else None
 
 
+# A company's officers: no country has one, so the story's one company is theirs.
+_OFFICER = re.compile(r"(?:chief [a-z]+ officer|chief executive|ceo|cfo|coo|cto|finance chief)\Z")
 _ADDRESSED = re.compile(r"\b(?:said|says|told|tells|warned|warns|accused|accuses|urged|urges|critici[sz]ed|"
                         r"critici[sz]es|condemned|condemns|called on|calls on|blamed|blames|praised|thanked|"
                         r"visited|visits|met)(?:\s+that)?(?:\s+(?:the|both))?\s+\Z")
