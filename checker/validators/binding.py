@@ -120,7 +120,13 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
                 return "its clause has a subject of its own, not the previous sentence's"
             continue
         if any(view.distance(hit, r[0], r[1]) < dist for r in rivals):
-            return f"another value sits closer to '{key}'"
+            # another mention of the anchor may be this value's own ("its second-quarter revenue
+            # fell to $18.2 billion and it forecast third-quarter revenue of $13 billion")
+            own = [h for h in view.found(ANCHOR, key) if h.end > view.start
+                   and not any(view.distance(h, r[0], r[1]) < view.distance(h, start, end) for r in rivals)]
+            if not own:
+                return f"another value sits closer to '{key}'"
+            hit = min(own, key=lambda h: view.distance(h, start, end))
         if hit.start >= end and any(t.text.lower() in _NEXT_PREDICATE for t in view.tokens
                                     if end <= t.start < hit.start):
             return f"'{key}' belongs to a later predicate"

@@ -157,6 +157,12 @@ class QuantityValidator(Validator):
                                                             f"than the fact's claim names")
                 continue
             consistent = [f for f in consistent if f not in elsewhen]
+            other_period = [f for f in consistent if _other_ordinal(view, f, m.start)]
+            if other_period and len(other_period) == len(consistent):
+                # "forecast third-quarter revenue of $12.5 billion to $13.5 billion": not the second quarter's
+                view.dropped(other_period, m.start, stated_end, f"{said} agrees, but is said of another round or period")
+                continue
+            consistent = [f for f in consistent if f not in other_period]
             if consistent:
                 # "Ruritania and Borduria each sent 2,000 troops": one value, every subject
                 # it is firmly said of
