@@ -188,6 +188,14 @@ def test_currency_and_percent(text, span, currency, percent):
     assert (m.currency, m.percent) == (currency, percent)
 
 
+def test_every_currency_read_in_texts_can_be_a_facts_unit():
+    from checker.values import numbers, units
+    for name in set(numbers._CURRENCY.values()):
+        key = f"¤{name}"
+        assert units.spellings(key), name  # a fact with this unit can name it
+        assert any(units.unit_key(s) == key for s in units.spellings(key))
+
+
 def test_currency_word_after_the_number_is_not_read():
     text = "The value is 1.5 billion dollars."
     m = mention(text, "1.5 billion")

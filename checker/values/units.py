@@ -17,6 +17,10 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "rupee": ("₹", "inr", "rupee", "rupees", "rs", "rs."),
     "hryvnia": ("₴", "uah", "hryvnia", "hryvnias"),
     "franc": ("chf", "franc", "francs", "swiss francs"),
+    # (the texts' symbols for these are read in values/numbers.py; "real" and "try" are English words)
+    "real": ("r$", "brl", "reais", "brazilian real", "brazilian reais"),
+    "lira": ("₺", "lira", "liras", "lire", "turkish lira"),
+    "shekel": ("₪", "ils", "nis", "shekel", "shekels"),
 }
 PERCENT: tuple[str, ...] = ("%", "percent", "per cent", "pct")
 
