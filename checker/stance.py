@@ -107,4 +107,10 @@ def negative(claim: str) -> bool:
 def statement_date(view, start: int, end: int) -> bool:
     """Whether a date is when something was said ("the ministry said on Monday")."""
     before = view.doc.low[max(view.start, start - 60):start]
-    return bool(_REPORTING.search(before) or _DATELINE.match(view.doc.norm[view.start:start]))
+    said = _REPORTING.search(before)
+    if said and said.group(0).startswith("declared") and _COMPLEMENT.match(view.doc.low, end):
+        return False  # "declared Monday a day of national mourning": the day is what was declared
+    return bool(said or _DATELINE.match(view.doc.norm[view.start:start]))
+
+
+_COMPLEMENT = re.compile(r"\s+(?:as\s+)?(?:a|an|the)\s")

@@ -127,7 +127,11 @@ class DateValidator(Validator):
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
-            loose = ("no cue of the fact ties it to the fact's event" if best.id not in tied
+            # "since the Klow Bridge collapse of March 25" names the fact's own event with its date
+            own_phrase = m.marker in ("since", "first_since") and not best.spec.last_time \
+                and _names_the_event(view, best, m, inside_only=True)
+            loose = None if own_phrase else (
+                     "no cue of the fact ties it to the fact's event" if best.id not in tied
                      else "a plain 'since' does not say what came first since" if _first_since_only(best, m)
                      else "the anchors are only in the when-clause telling what happened then"
                      if _anchors_only_in_when(view, best, m)
@@ -234,6 +238,13 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
     if m.marker == "since" and view is not None and _ELAPSED.search(view.doc.low, max(view.start, m.start - 40),
                                                                       m.start) and _names_the_event(view, fact, m):
         return True  # "223 days since the 22 November election": the election's own date
+    if m.marker in ("since", "first_since") and view is not None and not fact.spec.last_time \
+            and _names_the_event(view, fact, m, inside_only=True):
+        return True  # "for the first time since the Key Bridge collapse of March 26": the collapse's date
+    if m.marker == "since" and view is not None and _SUPERLATIVE_SINCE.search(
+            view.doc.low, max(view.start, m.start - 50), m.start) \
+            and not (SUPERLATIVE.search(fact.claim.lower()) or _FIRST_SINCE_CLAIM.search(fact.claim.lower())):
+        return False  # "the Sensex's steepest fall since the Covid crash" is the fall's record, not a start
     if m.marker in _REACH_BACK:
         if m.marker != "for" and not fact.spec.last_time:
             return False  # a duration ("in operation for four decades") may date any past start
@@ -249,12 +260,23 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
 _ELAPSED = re.compile(r"\b(?:days|weeks|months|years|hours)\s+(?:have\s+passed\s+|had\s+passed\s+)?\Z")
 
 
-def _names_the_event(view, fact: Fact, m) -> bool:
+def _names_the_event(view, fact: Fact, m, inside_only: bool = False) -> bool:
     """Whether the fact's event noun follows the date, with at most one word between
-    ("since the 22 November election", "since the 2019 general election")."""
+    ("since the 22 November election", "since the 2019 general election"), or comes
+    between 'since the' and the date ("since the general election of 22 November")."""
     return any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
-               and m.end < h.start < m.end + 40 and len(view.doc.low[m.end:h.start].split()) <= 1
+               and (not inside_only and m.end < h.start < m.end + 40 and len(view.doc.low[m.end:h.start].split()) <= 1
+                    or m.start < h.start and h.end <= m.end and _OF_BEFORE_DATE.search(view.doc.low, h.end, m.end)
+                    and not view.doc.low.startswith("since", h.start))
                for h in view.hits)
+
+
+_OF_BEFORE_DATE = re.compile(r"\bof\s")  # "since the general election of 22 November"
+# "its steepest fall since ...": the since of a record
+_SUPERLATIVE_SINCE = re.compile(
+    r"(?:" + SUPERLATIVE.pattern + r"|\b(?:steep|sharp|fast|slow|weak|long|short|great|small|deep|tall|old|young|"
+    r"hot|cold|warm|wett|wid|rich|poor|cheap|tough|clos|narrow|broad|light|loud|quick|high|low|strong|larg)est\b"
+    r"|\bleast\s+[a-z]+)(?:\s+[a-z-]+){0,3}\s+\Z")
 
 
 def _stem(word: str) -> str:
@@ -337,8 +359,9 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     """Whether the date is tied to the fact: a cue near it, or the anchors in its clause."""
     if _marked(fact, m):
         return True  # "his first visit since X" is itself the cue of a last-time fact
-    if _names_its_event(view, fact, m):
-        return True  # "won Saturday's election", "the May 29 election": the date is the anchor's own
+    if _names_its_event(view, fact, m) or (m.marker in ("since", "first_since") and not fact.spec.last_time
+                                           and _names_the_event(view, fact, m, inside_only=True)):
+        return True  # "won Saturday's election", "the May 29 election", "since the collapse of March 26"
     if fact.spec.cues:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
         if strict:
@@ -520,11 +543,21 @@ def _names_its_event(view, fact: Fact, m) -> bool:
     election", "the May 29 general election"."""
     if m.marker is not None or fact.spec.last_time:
         return False  # ("the 1981 accident" beside a record is another event, not the last time)
+    if any(h.category == ANCHOR and h.key in fact.spec.about and h.end <= m.start
+           and _ON_AFTER_ITS_NOUN.fullmatch(view.doc.norm, h.end, m.start)
+           and _ONLY_A_DETERMINER.fullmatch(view.doc.low, view.clause_start(h.start), h.start) for h in view.hits):
+        return True  # "The attack on Crocus City Hall on 23 March was ...": the subject's own date
     possessive = view.doc.norm.startswith(("'s", "\u2019s"), m.end)
     if not possessive and not _DETERMINER_BEFORE.search(view.doc.low, max(view.start, m.start - 6), m.start):
         return False  # "In September the FAA proposed": a date before a clause, not a noun's
     return any(h.category == ANCHOR and h.key in fact.spec.about and h.start > m.end
                and _BEFORE_ITS_NOUN.fullmatch(view.doc.norm, m.end, h.start) for h in view.hits)
+
+
+# A subject and the date after it, a place between ("The attack on Crocus City Hall on 23 March");
+# not an object ("condemned the attack on Saturday" may date the condemning).
+_ON_AFTER_ITS_NOUN = re.compile(r"\s+(?:(?:on|at|in|near|outside)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4})?on\s+")
+_ONLY_A_DETERMINER = re.compile(r"[\s\W]*(?:the|this|that|last|its|their)?\s*")
 
 
 _RECORD_WORDS = re.compile(r"\b(?:first|last|previous|previously|ago|record)\b")

@@ -170,10 +170,16 @@ def _slice(lo: dt.date, hi: dt.date, a: float, b: float) -> tuple[dt.date, dt.da
 
 
 # --- reading the pieces --------------------------------------------------------------
+_DECLARED = re.compile(r"\b(?:declared|declares|declare|proclaimed|proclaims|designated|designates)\s+\Z", re.I)
+_COMPLEMENT = re.compile(r"\s+(?:as\s+)?(?:a|an)\s", re.I)
+
+
 def _tense(text: str, s: int, e: int, lo: int, hi: int) -> str | None:
     """'past', 'future' or None: the tense marker nearest before the date in its
     sentence, else the first after it ("reported Monday", "will visit on Tuesday")."""
     head, tail = text[max(lo, s - 250):s], text[e:min(hi, e + 250)]
+    if _DECLARED.search(head) and _COMPLEMENT.match(tail):
+        return "future"  # "declared Monday a day of national mourning": a day still to come
     cut, stop = [m.end() for m in _STOP.finditer(head)], _STOP.search(tail)
     before = [t for t in _TENSE.finditer(head, cut[-1] if cut else 0)
               if t.lastgroup == "f" or t.group() not in W.NOT_PAST]
@@ -424,7 +430,9 @@ def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, 
     return DateMention(start, e, DateValue(iv, iv), marker, True, False)
 
 
-_SINCE_THE = re.compile(r"\b[Ss]ince\s+the\s+\Z")
+# "since the May 2023 election", "since the Beslan school siege of 2004" (but "75 years since the
+# alliance was founded in 1949" dates the founding)
+_SINCE_THE = re.compile(r"\b[Ss]ince\s+the\s+(?:(?:[\w'’-]+\s+){1,5}of\s+)?\Z")
 
 
 def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: int, strict: bool):
@@ -441,7 +449,7 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
         raise _Skip("a count or a name, not a date")  # "a force of 2000 troops", "a speech by May"
     start, marker = (m.start("lead"), "since") if lead == "since" else (s, None)
     if marker is None:
-        since = _SINCE_THE.search(text, max(lo, s - 12), s)
+        since = _SINCE_THE.search(text, max(lo, s - 60), s)
         if since:  # "their best result since the May 2023 election"
             start, marker = since.start(), "since"
     first = _FIRST.search(text, max(lo, start - 80), start) if marker else None
