@@ -62,6 +62,10 @@ class Aliases:
         key = self.canonical(term)
         return set(self._members.get(key, ())) | {key}
 
+    def written_as(self, key: str) -> set[str]:
+        """How the user wrote one spelling (a term key) of a group, if they wrote it."""
+        return self._written.get(key, set())
+
     def written(self, term: str) -> list[str]:
         """The term and its synonyms as the user wrote them (case kept), the term first."""
         out = {" ".join(normalize(str(term)).split()): None}
@@ -147,6 +151,7 @@ class Lexicon:
         self._entries: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._added: dict[tuple, str] = {}
         self._automaton = None
+        self._cased: dict[str, bool] = {}  # anchor phrase -> whether the user ever wrote it with a capital
 
     def add(self, category: str, term: str, expand: bool = True, key: str | None = None) -> str:
         """Register a term (with its alias group); return its canonical key."""
@@ -156,11 +161,22 @@ class Lexicon:
         key = key or (self.aliases.canonical(term) if expand else term_key(term))
         spellings = self.aliases.variants(term) if expand else {term_key(term)}
         for spelling in spellings:
+            if category == ANCHOR:
+                written = self.aliases.written_as(spelling) or ({term} if term_key(term) == spelling else set())
+                cased = not written or any(ch.isupper() for w in written for ch in w)
             for v in _word_variants(spelling, category):
                 self._entries[v].add((category, key))
+                if category == ANCHOR:
+                    self._cased[v] = self._cased.get(v, False) or cased
         self._automaton = None
         self._added[asked] = key
         return key
+
+    def lowercase_only(self, phrase: str) -> bool:
+        """Whether an anchor phrase was only ever written in lowercase ("central bank"): a
+        common noun, which in capitals inside a longer name ("the European Central Bank")
+        is part of that other name."""
+        return self._cased.get(phrase) is False
 
     def _compile(self):
         a = ahocorasick.Automaton()
