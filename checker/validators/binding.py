@@ -134,6 +134,9 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             in_clause = False
             if view.part(hit.start) != view.part(start) and not _event_adjunct(view, hit, start, fact):
                 return f"'{key}' is in another part of the sentence"
+            when = _WHEN_RIGHT_AFTER.match(view.doc.low, end)
+            if when and hit.start >= when.end() and view.clause(hit.start) == view.clause(when.end() - 1):
+                continue  # "on Wednesday evening when it collided with ...": the time of what the when-clause tells
             if subject is None:
                 subject = own_subject(view, start, about)
             if subject:
@@ -143,6 +146,9 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
                         for h in view.hits):
         return "the anchors are outside its clause and no cue is in it"
     return None
+
+
+_WHEN_RIGHT_AFTER = re.compile(r"[\s,]*(?:(?:morning|afternoon|evening|night)\s+)?when\b")
 
 
 def _next_start(view, tok) -> int:
