@@ -135,7 +135,13 @@ class QuantityValidator(Validator):
                     view.dropped(other_side, m.start, stated_end, "the other side of a tally the fact's value is on")
                     continue
             ranked = rank(view, cands, m.start, stated_end)
+            after_from = bool(_FROM_BEFORE.search(view.doc.low, max(view.start, m.start - 12), m.start))
+            if after_from:
+                # "cut Bank Rate to 5% from 5.25%": the figure after "from" is the one a fact
+                # about where it came from ("was cut from 5.25%") states, and "from" ties it
+                ranked.sort(key=lambda f: not _FROM_CLAIM.search(f.claim.lower()))
             best = ranked[0]
+            from_side = after_from and bool(_FROM_CLAIM.search(best.claim.lower()))
             consistent = [f for f in ranked if f.spec.interval.overlaps(m.interval)]
             said = describe(m.interval)
             negated = view.negation(m.start, best.claim)
@@ -180,14 +186,17 @@ class QuantityValidator(Validator):
                 continue
             view.dropped(ranked[1:], m.start, stated_end, f"{said} is closer to fact '{best.id}'")
             # (the other side of a tally shares the subject: "by 204 votes to 58")
+            # (nor the other end of a change: "to 5% from 5.25%", "from 5.25% to 5%")
             rivals = [(n.start, c.end) for n, c in counted if c.unit == unit and n.start != m.start
-                      and not _TALLY_SIDES.fullmatch(view.doc.low, c.end, m.start)]
+                      and not _TALLY_SIDES.fullmatch(view.doc.low, c.end, m.start)
+                      and not _CHANGE_SIDES.fullmatch(view.doc.low, c.end, m.start)
+                      and not _CHANGE_SIDES.fullmatch(view.doc.low, stated_end, n.start)]
             # (the other side of a bound tally is tied by it, like a cue)
-            loose = loose_binding(view, best, m.start, stated_end, rivals, cued=tallied)
+            loose = loose_binding(view, best, m.start, stated_end, rivals, cued=tallied or from_side)
             other = None if loose else (
                 "it counts part of the fact's subject or another group" if not _of_the_same(view, best, stated_end)
                 else "it counts a narrower group" if count.narrowed and not _uses(best, count.narrowed)
-                else "no cue of the fact ties it" if not tallied and not _cued(view, best, m.start, m.end)
+                else "no cue of the fact ties it" if not tallied and not from_side and not _cued(view, best, m.start, m.end)
                 else "its subject names another measure" if unit.startswith("¤") and _other_measure(view, best, m.start)
                 else "it is said of another round or period" if _other_ordinal(view, best, m.start)
                 else "the anchor is qualified as another measure" if _qualified_anchor(view, best, m.start)
@@ -200,7 +209,7 @@ class QuantityValidator(Validator):
             reason = f"{said} is outside {describe(best.spec.interval)}"
             why_not = (view.hedge(m.start, m.end) or _another_place(view, m, best) or _one_member(view, m)
                        or _earlier_time(view, m, best)
-                       or _compared(view, m)
+                       or (None if from_side else _compared(view, m))
                        or _other_scope(view, m, best) or _other_scale(m.interval, best))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {why_not}"))
@@ -634,6 +643,9 @@ def _other_scope(view, m, fact: Fact) -> str | None:
     return None
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z")
+_CHANGE_SIDES = re.compile(r"\s+(?:from|to)\s+")
+_FROM_CLAIM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?[\d$€£¥]")
 _EFFECTIVE = re.compile(r"\b(?:effective|with effect from|takes? effect|taking effect|applies|applying)"
                         r"\s+(?:from\s+|on\s+|as of\s+)?\Z")
 
