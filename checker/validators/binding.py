@@ -32,7 +32,7 @@ def rank(view, facts: list[Fact], start: int, end: int) -> list[Fact]:
 
 
 # Capitalized words that do not make a clause's own subject.
-_NOT_SUBJECTS = frozenset("""
+NOT_SUBJECTS = frozenset("""
 the a an in on at according but and for with by as it he she they its his her their this that these
 those last next some after before during since from of to while when if officials analysts experts
 we i our us both each all
@@ -68,7 +68,7 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
         in_phrase = False
         if t.clause != clause or not capital:
             continue
-        if low in _NOT_SUBJECTS or any(h.start <= t.start < h.end for h in anchors):
+        if low in NOT_SUBJECTS or any(h.start <= t.start < h.end for h in anchors):
             continue
         return True
     return False
@@ -82,7 +82,7 @@ def _named_antecedent(view, relative, anchors) -> bool:
     if i < 0:
         return False
     tok = view.tokens[i]
-    return (tok.text[:1].isupper() and tok.text.lower() not in _NOT_SUBJECTS and i > 0
+    return (tok.text[:1].isupper() and tok.text.lower() not in NOT_SUBJECTS and i > 0
             and not any(h.start <= tok.start < h.end for h in anchors))
 
 
@@ -200,7 +200,7 @@ def entity_between(view, hit, start: int, about) -> bool:
         second_predicate = second_predicate or (prev.text.lower() in _NEXT_PREDICATE
                                                 and not tok.text.lower().endswith("ing"))
         if (second_predicate and prev.text.lower() in _PLACE_PREPOSITIONS and tok.text[:1].isupper()
-                and tok.text.lower() not in _NOT_SUBJECTS
+                and tok.text.lower() not in NOT_SUBJECTS
                 and not any(h.start <= tok.start < h.end or h.start == _next_start(view, tok) for h in anchors)):
             return True  # (a first name right before an anchor, "Donald Trump", is the anchor's)
     return False
