@@ -20,9 +20,11 @@ _HEDGES = re.compile(
     r"median projection|would be(?! (?:held|hosted|sworn|signed|opened|launched|completed|staged)\b)|would reach|would rise|would fall|would total|"
     r"(?<!the )(?:opinion )?polls?(?! (?:stations?|booths?|day|closed?|opened?)\b)|"
     r"polling(?! (?:stations?|booths?|day)\b)|"
-    r"surveys? (?:suggest|show|put)s?|early (?:estimates?|figures|indications)|estimates? put|"
+    r"surveys? (?:suggest|show|put)s?|(?:early|first|initial|preliminary|provisional) (?:estimates?|figures|indications)|estimates? put|"
     r"fears?|feared|(?<!\band )(?<!'s )needs?|requires?|required|threshold|targets?|targeting|aims? (?:for|to)|goal|"
     r"fac(?:e|es|ed|ing) (?:up to|a maximum|as many as|as much as)|any \w+(?: \w+)? (?:above|over|below|under|exceeding|of more than))\b")
+# A provisional estimate as the subject, set off from its verb by an aside.
+_ESTIMATE = re.compile(r"\b(?:early|first|initial|preliminary|provisional) estimates?\b")
 # After the value: "as many as 1,000 people may be buried", "300 are feared dead".
 _HEDGES_AFTER = re.compile(
     r"^(?:\W*\w+){0,3}?\W+(?:may|might|could|would)(?: not)? (?:be|have|yet)\b|"
@@ -62,6 +64,10 @@ def hedge(view, start: int, end: int | None = None) -> str | None:
         if after:
             return f"hedged ('{after.group(0).split()[-2]} {after.group(0).split()[-1]}')"
     first = view.clause_start(start)
+    opening = view.doc.low.rfind("(", first, start)
+    if opening > view.start and not view.doc.low[opening + 1:start].strip(" $€£¥"):
+        # "about 40 trillion dong ($1.6bn)": a conversion is said as the figure it converts
+        first = view.clause_start(opening - 1)
     before = view.doc.low[first:start]
     for m in reversed(list(_HEDGES.finditer(before))):
         # The hedge must govern the verb the value hangs on: another participle
@@ -69,6 +75,9 @@ def hedge(view, start: int, end: int | None = None) -> str | None:
         words = re.findall(r"[a-z]+", before[m.end():])
         if not any(_PARTICIPLE.match(w) and prev not in _BEFORE_ADJECTIVE for prev, w in zip(words, words[1:])):
             return f"hedged ('{m.group(0)}')"
+    estimate = _ESTIMATE.search(view.doc.low, view.part_span(start)[0], first)
+    if estimate:  # "The ministry's first estimate, published on Thursday, put losses at ..."
+        return f"hedged ('{estimate.group(0)}')"
     if view.doc.norm[view.start:view.end].rstrip().endswith("?"):
         return "asked, not stated (a question)"
     m = _RUNNING.search(view.low)

@@ -132,7 +132,7 @@ class DateValidator(Validator):
                 and _names_the_event(view, best, m, inside_only=True)
             loose = None if own_phrase else (
                      "no cue of the fact ties it to the fact's event" if best.id not in tied
-                     else "a plain 'since' does not say what came first since" if _first_since_only(best, m)
+                     else "a plain 'since' does not say what came first since" if _first_since_only(best, m, view)
                      else "the anchors are only in the when-clause telling what happened then"
                      if _anchors_only_in_when(view, best, m)
                      else loose_binding(view, best, m.start, m.end,
@@ -276,7 +276,7 @@ _OF_BEFORE_DATE = re.compile(r"\bof\s")  # "since the general election of 22 Nov
 _SUPERLATIVE_SINCE = re.compile(
     r"(?:" + SUPERLATIVE.pattern + r"|\b(?:steep|sharp|fast|slow|weak|long|short|great|small|deep|tall|old|young|"
     r"hot|cold|warm|wett|wid|rich|poor|cheap|tough|clos|narrow|broad|light|loud|quick|high|low|strong|larg)est\b"
-    r"|\bleast\s+[a-z]+)(?:\s+[a-z-]+){0,3}\s+\Z")
+    r"|\bleast\s+[a-z]+)(?:\s+[a-z-]+){0,5}\s+\Z")
 
 
 def _stem(word: str) -> str:
@@ -524,11 +524,18 @@ def _anchors_only_in_when(view, fact: Fact, m) -> bool:
 _FIRST_SINCE_CLAIM = re.compile(r"\bfirst\b.*\bsince\b")
 
 
-def _first_since_only(fact: Fact, m) -> bool:
+def _first_since_only(fact: Fact, m, view=None) -> bool:
     """A fact that something was the first since a date ("the first rate cut since September
-    2019") is contradicted by another 'first since', not by any 'since' ("inflation has fallen
-    since September", "the rate had stood at 4% since last September")."""
-    return m.marker == "since" and bool(_FIRST_SINCE_CLAIM.search(fact.claim.lower()))
+    2019"), or a record since one ("the heaviest rainfall since records began in 1949"), is
+    contradicted by another 'first since' or record's since, not by any 'since' ("inflation has
+    fallen since September", "cancelled 1,244 flights since Tuesday's storm")."""
+    if m.marker != "since":
+        return False
+    claim = fact.claim.lower()
+    if _FIRST_SINCE_CLAIM.search(claim):
+        return True
+    return bool(SUPERLATIVE.search(claim)) and view is not None and not _SUPERLATIVE_SINCE.search(
+        view.doc.low, max(view.start, m.start - 50), m.start)
 
 
 # What may stand between a date and the noun it dates: "Saturday's election", "the May 29

@@ -207,7 +207,13 @@ class QuantityValidator(Validator):
                                                           f"but not firmly about it: {loose or other}")
                 continue
             reason = f"{said} is outside {describe(best.spec.interval)}"
-            why_not = (view.hedge(m.start, m.end) or _another_place(view, m, best) or _one_member(view, m)
+            # "a few dozen Grindavik residents gathered": a loose amount with none of the fact's
+            # cues is some of the group, not a statement of its size
+            vague = m.modifier == "vague" and bool(best.spec.cues) and not tallied and not any(
+                h.category == "cue" and h.key in best.spec.cues and view.part(h.start) == view.part(m.start)
+                and not m.start <= h.start < stated_end for h in view.hits)  # (the counted noun is no cue)
+            why_not = (view.hedge(m.start, m.end) or _another_place(view, m, best)
+                       or ("a loose amount with none of the fact's cues" if vague else None) or _one_member(view, m)
                        or _earlier_time(view, m, best)
                        or (None if from_side else _compared(view, m))
                        or _other_scope(view, m, best) or _other_scale(m.interval, best))

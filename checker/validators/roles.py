@@ -26,8 +26,12 @@ _REMOVED = frozenset("fired sacked dismissed ousted removed axed deposed toppled
 _AFTER_ROLE_NOT_HOLDER = re.compile(
     r"(?:-designate|-elect|'s\b|\s+(?:nominee|candidate|hopeful|pick|designate|elect|spokesman|"
     r"spokeswoman|spokesperson|aide|adviser|advisor|deputy|office|ministry|press secretary|until|till)\b"
+    # "the finance minister at the time": a holder then, not now
+    r"|\s+at\s+(?:the|that)\s+time\b"
     # "economy minister in the outgoing Peronist government": a government that is going or gone
     r"|\s+(?:in|of|under)\s+(?:the|a)\s+(?:outgoing|previous|former|last|old|ousted|caretaker|interim)\b)", re.I)
+# "Her predecessor as finance minister, Ueli Maurer": the role's holder before, or after, the one meant
+_HELD_BY_ANOTHER = re.compile(r"\b(?:predecessor|successor)s?\s+as\s+(?:the\s+)?\Z", re.I)
 _DETERMINERS = frozenset("the a an its their his her our".split())
 _QUALIFIER_TOKEN = re.compile(r"(?:[A-Z][\w.\-]*|'s|')$")
 # Words that may stand between a qualifier and its role ("Ruritania's new
@@ -146,6 +150,7 @@ def role_state(view, occ: Occurrence) -> str | None:
         near += [w.lower() for w in view.text[occ.left[0]:occ.left[1]].split()] + [before.lower()]
     parts = {p for w in near for p in (w, w.split("-")[0], w.split("-")[-1])}
     if parts & _NOT_HOLDER or _AFTER_ROLE_NOT_HOLDER.match(view.text, occ.hit.end) \
+            or _HELD_BY_ANOTHER.search(view.text, max(view.start, occ.start - 40), occ.start) \
             or view.text[occ.hit.end - 2:occ.hit.end] in ("'s", "\u2019s"):
         return None  # ("the Chief Minister's Distress Relief Fund" names no chief minister)
     # "Scholz fired Finance Minister Christian Lindner": the holder on the way out
