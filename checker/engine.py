@@ -30,7 +30,9 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
 
     With a `trace` list, validators also note there each value they read but
     did not report, as (fact id, start, end, why)."""
-    hits = [h for h in fb.lexicon.scan(doc.low, doc.body_start) if not _inside_another_name(fb, doc, h)]
+    norm = doc.norm
+    hits = [h for h in fb.lexicon.scan(doc.low, doc.body_start)
+            if h.category != ANCHOR or not norm[h.start].isupper() or not _inside_another_name(fb, doc, h)]
     if not hits:
         return []
     by_sentence: dict[int, list[Hit]] = defaultdict(list)
@@ -86,8 +88,7 @@ def _inside_another_name(fb: FactBase, doc: Document, h: Hit) -> bool:
     """A common-noun anchor ("central bank", as the fact base writes it) in capitals inside
     a longer name ("the European Central Bank") is that
     other name's word, not the fact's subject. Headlines in title case are left alone."""
-    if h.category != ANCHOR or not doc.norm[h.start:h.start + 1].isupper() \
-            or not fb.lexicon.lowercase_only(" ".join(doc.low[h.start:h.end].split())):
+    if not fb.lexicon.lowercase_only(" ".join(doc.low[h.start:h.end].split())):
         return False
     before = _NAME_WORD_BEFORE.search(doc.norm, max(0, h.start - 40), h.start)
     if before is None or before.group(1) in _OPENERS or before.group(1).endswith(("'s", "’s")):

@@ -83,11 +83,13 @@ def hedge(view, start: int, end: int | None = None) -> str | None:
     m = _RUNNING.search(view.low)
     if m:
         return f"provisional ('{m.group(0)}')"
+    if not _CASUALTIES.search(view.low):
+        return None
     m = _SO_FAR.search(view.low)
     if m is None:  # near the value only: "the quake, which killed 2,946, is now studied" is not running
         after = re.split(r"[,;:(]", view.doc.low[end or start:min(view.end, (end or start) + 40)], maxsplit=1)[0]
         m = _RUNNING_TOLL.search(view.doc.low[first:end or start] + after)
-    if m and _CASUALTIES.search(view.low):
+    if m:
         return f"provisional ('{m.group(0)}': a toll still being counted)"
     return None
 

@@ -106,9 +106,9 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
     """
     about = fact.spec.about
     clause = view.clause(start)
-    restated = _RESTATED.search(view.doc.low, view.start, start)
+    restated = _RESTATED.search(view.doc.low, max(view.start, start - 24), start)
     if restated:  # "won 40.1% of the vote, or 5.86 million votes": the clause of what it restates
-        clause = view.clause(restated.start())
+        clause = view.clause(restated.start() - 1)
     in_clause = True
     subject = None
     for key in about:
@@ -151,7 +151,7 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
     return None
 
 
-_RESTATED = re.compile(r"\S(?=,\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z)")
+_RESTATED = re.compile(r",\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 _WHEN_RIGHT_AFTER = re.compile(r"[\s,]*(?:(?:morning|afternoon|evening|night)\s+)?when\b")
 
 
