@@ -16,7 +16,7 @@ _HEDGES = re.compile(
     r"expected to|expects?|anticipates?|likely to|is likely|are likely|possibly|perhaps|"
     r"estimates? (?:suggest|show)|on course to|on track to|set to win|hypothetical|"
     r"if|unless|whether|would-be|would have|could have|might have|odds|futures|bets?|betting|"
-    r"implies|imply|implied|priced in|pricing|prices in|expecting|see|sees|seen(?! (?:on|in|at|here)\b)|"
+    r"implies|imply|implied|priced in|pricing|prices in|expecting|see|sees|(?<!has )(?<!have )(?<!had )seen(?! (?:on|in|at|here|since)\b)|"
     r"median projection|would be(?! (?:held|hosted|sworn|signed|opened|launched|completed|staged)\b)|would reach|would rise|would fall|would total|"
     r"(?<!the )(?:opinion )?polls?(?! (?:stations?|booths?|day|closed?|opened?)\b)|"
     r"polling(?! (?:stations?|booths?|day)\b)|"

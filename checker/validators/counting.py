@@ -207,7 +207,9 @@ def _model_label(view, tokens, i) -> bool:
     return any(n.start == tok.start and not n.is_count for n in view.numbers)
 
 
-_TALLY = re.compile(r"\d[\d,.]*\s+([a-z]+)(?:\s+(?:in\s+favou?r|for|against))?\s+(?:to|and|versus|vs\.?)\s+\Z")
+# "by 204 votes to 58"; "312 electoral votes to Democrat Kamala Harris's 226"
+_TALLY = re.compile(r"\d[\d,.]*\s+([a-z]+(?:\s+[a-z]+)?)(?:\s+(?:in\s+favou?r|for|against))?\s+(?:to|and|versus|vs\.?)\s+"
+                    r"(?:(?:[a-z][\w.-]*\s+){0,3}[a-z][\w.-]*['’]s\s+)?\Z")
 
 
 def _tally_unit(view, m) -> str | None:

@@ -135,6 +135,10 @@ class QuantityValidator(Validator):
                     view.dropped(other_side, m.start, stated_end, "the other side of a tally the fact's value is on")
                     continue
             ranked = rank(view, cands, m.start, stated_end)
+            if len(ranked) > 1:
+                # "giving him 321 electoral votes to Harris's 226": a name with its own figure
+                # after it ("Harris's 226") is that figure's, not this one's
+                ranked.sort(key=lambda f: _owns_another(view, f, m))
             after_from = bool(_FROM_BEFORE.search(view.doc.low, max(view.start, m.start - 12), m.start))
             if after_from:
                 # "cut Bank Rate to 5% from 5.25%": the figure after "from" is the one a fact
@@ -657,6 +661,21 @@ def _other_scope(view, m, fact: Fact) -> str | None:
             if not re.search(rf"\b{re.escape(word)}s?\b", claim):
                 return f"stated for another span or part ('{found.group(0).strip()}')"
     return None
+
+
+_POSSESSIVE_NUMBER = re.compile(r"['’]s?\s+\Z")
+
+
+def _owns_another(view, fact: Fact, m) -> bool:
+    """Whether every mention of one of the fact's anchors after the value is a possessive
+    right before another number ("to Democrat Kamala Harris's 226")."""
+    others = [n for n in view.numbers if n.start > m.end]
+    for key in fact.spec.about:
+        hits = [h for h in view.hits if h.category == ANCHOR and h.key == key and h.start >= view.start]
+        if hits and all(h.start > m.end and any(_POSSESSIVE_NUMBER.fullmatch(view.doc.norm, h.end, n.start)
+                                                   for n in others) for h in hits):
+            return True
+    return False
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z")
