@@ -379,8 +379,17 @@ def _cued(view, fact: Fact, start: int, end: int) -> bool:
     if nxt is not None and view.text[start:start + 1] in "$€£¥₹" and any(
             h.category == ANCHOR and h.key in fact.spec.about and h.start == nxt.start for h in view.hits):
         return True  # "the $2.9 billion stadium": the amount is the anchor's own
+    if any(h.category == ANCHOR and h.key in fact.spec.about and h.end <= start
+           and _LINKED.fullmatch(view.doc.low, h.end, start) for h in view.hits):
+        return True  # "Turnout was 48.9 percent": the anchor itself is what the value measures
     part = view.part(start)
     return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part for h in view.hits)
+
+
+_UP_FROM = re.compile(r"\b(?:up|down) from\b")
+# (not "is" or "are": "The Americans are up to 39 golds" may be a tally on the way)
+_LINKED = re.compile(r"\s+(?:was|were|stood at|came in at|reached|hit|rose to|fell to|climbed to)"
+                     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|just\s+)?")
 
 
 def _uses(fact: Fact, word: str) -> bool:
@@ -513,6 +522,9 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             continue  # "lowered to 4.25%, effective 12 June": when the decided value applies
         if d.start >= m.end and _COMPARISON_FRAME.search(view.doc.low, m.end, d.start):
             continue  # "killed 100 people, the deadliest since Katrina in 2005": the record's date
+        if d.start >= m.end and _UP_FROM.search(view.doc.low, m.end, d.start) and any(
+                n.start != m.start and m.end <= n.start and n.end <= d.start for n in view.numbers):
+            continue  # "48.9%, up from about 40% in the June 28 first round": the other number's date
         if own is not None:
             hull = d.value.hull
             if not hull.overlaps(own):
