@@ -73,13 +73,18 @@ class DateValidator(Validator):
         out = []
         ref = view.doc.date
         for m in view.dates:
+            pool = facts
             if statement_date(view, m.start, m.end):
-                view.dropped(facts, m.start, m.end, "it dates when something was said")
-                continue  # "the ministry said on Monday": when it was said
-            near = [f for f in facts if view.has_all(f.spec.about)]
+                # "the ministry said on Monday": when it was said; but "announced on Wednesday that
+                # it was cutting rates" dates the cut, for a fact whose cue the announcement names
+                pool = [f for f in facts if _announces(view, f, m)]
+                view.dropped([f for f in facts if f not in pool], m.start, m.end, "it dates when something was said")
+                if not pool:
+                    continue
+            near = [f for f in pool if view.has_all(f.spec.about)]
             cands = [f for f in near if _eligible(f, m, ref, view)]
             if not cands:
-                view.dropped([f for f in facts if f not in near], m.start, m.end, "the fact's anchors are not near it")
+                view.dropped([f for f in pool if f not in near], m.start, m.end, "the fact's anchors are not near it")
                 view.dropped(near, m.start, m.end, "its form does not fit the fact (a 'since' or 'first' date "
                                                    "for an event date, or the reverse; or no year and no publication date)")
                 continue
@@ -128,15 +133,15 @@ class DateValidator(Validator):
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue
             # "since the Klow Bridge collapse of March 25" names the fact's own event with its date
-            own_phrase = m.marker in ("since", "first_since") and not best.spec.last_time \
-                and _names_the_event(view, best, m, inside_only=True)
+            own_phrase = _since_its_own(view, best, m)
             loose = None if own_phrase else (
                      "no cue of the fact ties it to the fact's event" if best.id not in tied
                      else "a plain 'since' does not say what came first since" if _first_since_only(best, m, view)
                      else "the anchors are only in the when-clause telling what happened then"
                      if _anchors_only_in_when(view, best, m)
                      else loose_binding(view, best, m.start, m.end,
-                                        cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start))
+                                        cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start)
+                                        or _announces(view, best, m))
                      or ("its clause is governed by another event" if _governed_elsewhere(view, best, m) else None)
                      or ("another place or subject sits between it and the anchors"
                          if any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,
@@ -146,6 +151,20 @@ class DateValidator(Validator):
             else:
                 out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
         return out
+
+
+_THAT_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+that\s")
+
+
+def _announces(view, fact: Fact, m) -> bool:
+    """Whether a statement's date is followed by what was announced, naming one of the fact's
+    own cues ("announced on Wednesday morning that it was cutting interest rates")."""
+    that = _THAT_AFTER.match(view.doc.low, m.end)
+    if not that or not fact.spec.cues:
+        return False
+    clause = view.clause(that.end())
+    return any(h.category == CUE and h.key in fact.spec.cues and h.start >= that.end()
+               and view.clause(h.start) == clause for h in view.hits)
 
 
 def _other_event(view, fact: Fact, m, value: DateValue, ref: dt.date | None) -> str | None:
@@ -238,8 +257,7 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
     if m.marker == "since" and view is not None and _ELAPSED.search(view.doc.low, max(view.start, m.start - 40),
                                                                       m.start) and _names_the_event(view, fact, m):
         return True  # "223 days since the 22 November election": the election's own date
-    if m.marker in ("since", "first_since") and view is not None and not fact.spec.last_time \
-            and _names_the_event(view, fact, m, inside_only=True):
+    if view is not None and _since_its_own(view, fact, m):
         return True  # "for the first time since the Key Bridge collapse of March 26": the collapse's date
     if m.marker == "since" and view is not None and _SUPERLATIVE_SINCE.search(
             view.doc.low, max(view.start, m.start - 50), m.start) \
@@ -260,12 +278,25 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
 _ELAPSED = re.compile(r"\b(?:days|weeks|months|years|hours)\s+(?:have\s+passed\s+|had\s+passed\s+)?\Z")
 
 
-def _names_the_event(view, fact: Fact, m, inside_only: bool = False) -> bool:
+def _since_its_own(view, fact: Fact, m) -> bool:
+    """Whether a since-date names the fact's own event: "shut since the April 2018 fire",
+    "for the first time since the Key Bridge collapse of March 26" (not a record's since:
+    "their best result since the May 2023 election" is another election)."""
+    if fact.spec.last_time or m.marker not in ("since", "first_since") \
+            or _SUPERLATIVE_SINCE.search(view.doc.low, max(view.start, m.start - 50), m.start):
+        return False
+    inside = any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
+                 and m.start < h.start and h.end <= m.end and _OF_BEFORE_DATE.search(view.doc.low, h.end, m.end)
+                 and not view.doc.low.startswith("since", h.start) for h in view.hits)
+    return inside or m.marker == "since" and _names_the_event(view, fact, m)
+
+
+def _names_the_event(view, fact: Fact, m) -> bool:
     """Whether the fact's event noun follows the date, with at most one word between
     ("since the 22 November election", "since the 2019 general election"), or comes
     between 'since the' and the date ("since the general election of 22 November")."""
     return any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
-               and (not inside_only and m.end < h.start < m.end + 40 and len(view.doc.low[m.end:h.start].split()) <= 1
+               and (m.end < h.start < m.end + 40 and len(view.doc.low[m.end:h.start].split()) <= 1
                     or m.start < h.start and h.end <= m.end and _OF_BEFORE_DATE.search(view.doc.low, h.end, m.end)
                     and not view.doc.low.startswith("since", h.start))
                for h in view.hits)
@@ -359,8 +390,7 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
     """Whether the date is tied to the fact: a cue near it, or the anchors in its clause."""
     if _marked(fact, m):
         return True  # "his first visit since X" is itself the cue of a last-time fact
-    if _names_its_event(view, fact, m) or (m.marker in ("since", "first_since") and not fact.spec.last_time
-                                           and _names_the_event(view, fact, m, inside_only=True)):
+    if _names_its_event(view, fact, m) or _announces(view, fact, m) or _since_its_own(view, fact, m):
         return True  # "won Saturday's election", "the May 29 election", "since the collapse of March 26"
     if fact.spec.cues:
         cues = [h for h in view.hits if h.category == CUE and h.key in fact.spec.cues]
