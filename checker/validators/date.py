@@ -522,7 +522,9 @@ def _cue_elsewhere(view, fact: Fact, hit) -> bool:
     # a verb with its object is the clause's own verb, not a participle after a noun:
     # "protesters stormed parliament on Monday" (but "agreements signed in 2000")
     with_object = any(h.start == hit.end + 1 for h in anchors) or bool(_OBJECT_NEXT.match(view.doc.low, hit.end))
-    return (participle and not with_object and prev.text.isalpha() and prev.text.islower()
+    # ("the bridge over the Red River in Phu Tho province collapsed, sending ...": a verb ending its clause)
+    ends_clause = view.doc.low[hit.end:hit.end + 1] in (",", ".", ";", ":")
+    return (participle and not with_object and not ends_clause and prev.text.isalpha() and prev.text.islower()
             and word not in _NOT_NOUNS and not word.endswith("ly")
             and not any(h.start <= prev.start < h.end for h in anchors))
 
