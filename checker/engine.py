@@ -85,9 +85,9 @@ _OPENERS = frozenset("The A An This That These Those Its Their His Her Our Your"
 
 
 def _inside_another_name(fb: FactBase, doc: Document, h: Hit) -> bool:
-    """A common-noun anchor ("central bank", as the fact base writes it) in capitals inside
-    a longer name ("the European Central Bank") is that
-    other name's word, not the fact's subject. Headlines in title case are left alone."""
+    """A common-noun anchor ("central bank", as the fact base writes it) in capitals inside a
+    longer name ("the European Central Bank") is that other name's word, not the fact's
+    subject. Headlines in title case are left alone."""
     if not fb.lexicon.lowercase_only(" ".join(doc.low[h.start:h.end].split())):
         return False
     before = _NAME_WORD_BEFORE.search(doc.norm, max(0, h.start - 40), h.start)

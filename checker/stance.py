@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .values.dates import DECLARED_AS
+
 # Words that take a value out of the speaker's assertion, in the value's clause.
 _HEDGES = re.compile(
     r"\b(?:could|may|might|projected|projection|projections|projects|forecast|forecasts|"
@@ -119,9 +121,6 @@ def statement_date(view, start: int, end: int) -> bool:
     """Whether a date is when something was said ("the ministry said on Monday")."""
     before = view.doc.low[max(view.start, start - 60):start]
     said = _REPORTING.search(before)
-    if said and said.group(0).startswith("declared") and _COMPLEMENT.match(view.doc.low, end):
+    if said and said.group(0).startswith("declared") and DECLARED_AS.match(view.doc.low, end):
         return False  # "declared Monday a day of national mourning": the day is what was declared
     return bool(said or _DATELINE.match(view.doc.norm[view.start:start]))
-
-
-_COMPLEMENT = re.compile(r"\s+(?:as\s+)?(?:a|an|the)\s")

@@ -213,10 +213,9 @@ class QuantityValidator(Validator):
             reason = f"{said} is outside {describe(best.spec.interval)}"
             # "a few dozen Grindavik residents gathered": a loose amount with none of the fact's
             # cues is some of the group, not a statement of its size
-            vague = m.modifier == "vague" and bool(best.spec.cues) and not tallied and not any(
-                h.category == "cue" and h.key in best.spec.cues and view.part(h.start) == view.part(m.start)
-                and not m.start <= h.start < stated_end for h in view.hits)  # (the counted noun is no cue)
-            why_not = (view.hedge(m.start, m.end) or _another_place(view, m, best)
+            vague = m.modifier == "vague" and bool(best.spec.cues) and not tallied \
+                and not _cued(view, best, m.start, m.end, skip=(m.start, stated_end))  # (the counted noun is no cue)
+            why_not = (view.hedge(m.start, m.end) or _said_of_another(view, m, best)
                        or ("a loose amount with none of the fact's cues" if vague else None) or _one_member(view, m)
                        or _earlier_time(view, m, best)
                        or (None if from_side else _compared(view, m))
@@ -370,7 +369,7 @@ def _other_ordinal(view, fact: Fact, start: int) -> bool:
     return any(noun in claimed and claimed[noun] != nth for nth, noun in _ORDINAL_THING.findall(before))
 
 
-def _cued(view, fact: Fact, start: int, end: int) -> bool:
+def _cued(view, fact: Fact, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> bool:
     """A fact with cues needs one in the value's part of the sentence to be contradicted:
     'Eight workers were filling potholes' is not a death toll."""
     if not fact.spec.cues:
@@ -383,7 +382,8 @@ def _cued(view, fact: Fact, start: int, end: int) -> bool:
            and _LINKED.fullmatch(view.doc.low, h.end, start) for h in view.hits):
         return True  # "Turnout was 48.9 percent": the anchor itself is what the value measures
     part = view.part(start)
-    return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part for h in view.hits)
+    return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part
+               and not skip[0] <= h.start < skip[1] for h in view.hits)
 
 
 _UP_FROM = re.compile(r"\b(?:up|down) from\b")
@@ -412,10 +412,11 @@ _NAMED_SUBJECT = re.compile(r"[,;:]\s+(?:and\s+|but\s+|while\s+)?([A-Z][\w'’-]
                             r"\s+(?:[a-z][a-z-]*\s+){1,5}\Z")
 
 
-def _another_place(view, m, fact: Fact) -> str | None:
-    """A figure said of a place the fact base does not know, and its claim does not name,
-    is that place's share, not the fact's whole ("Turkey, which hosts about 3 million
-    Syrian refugees", against the 6 million who live abroad)."""
+def _said_of_another(view, m, fact: Fact) -> str | None:
+    """A figure said of a place the fact base does not know, and its claim does not name, is
+    that place's share, not the fact's whole ("Turkey, which hosts about 3 million Syrian
+    refugees", against the 6 million who live abroad); so is one said of another named
+    subject after a break in the sentence ("...: Apple reported revenue of $85.8 billion")."""
     before = view.doc.norm[view.start:m.start]
     for rx, what in ((_PLACE_SUBJECT, "place"), (_NAMED_SUBJECT, "subject")):
         found = rx.search(before)

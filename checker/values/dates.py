@@ -171,14 +171,15 @@ def _slice(lo: dt.date, hi: dt.date, a: float, b: float) -> tuple[dt.date, dt.da
 
 # --- reading the pieces --------------------------------------------------------------
 _DECLARED = re.compile(r"\b(?:declared|declares|declare|proclaimed|proclaims|designated|designates)\s+\Z", re.I)
-_COMPLEMENT = re.compile(r"\s+(?:as\s+)?(?:a|an)\s", re.I)
+# What a day is declared to be, right after it ("declared Monday a day of national mourning")
+DECLARED_AS = re.compile(r"\s+(?:as\s+)?(?:a|an)\s", re.I)
 
 
 def _tense(text: str, s: int, e: int, lo: int, hi: int) -> str | None:
     """'past', 'future' or None: the tense marker nearest before the date in its
     sentence, else the first after it ("reported Monday", "will visit on Tuesday")."""
     head, tail = text[max(lo, s - 250):s], text[e:min(hi, e + 250)]
-    if _DECLARED.search(head) and _COMPLEMENT.match(tail):
+    if _DECLARED.search(head) and DECLARED_AS.match(tail):
         return "future"  # "declared Monday a day of national mourning": a day still to come
     cut, stop = [m.end() for m in _STOP.finditer(head)], _STOP.search(tail)
     before = [t for t in _TENSE.finditer(head, cut[-1] if cut else 0)
