@@ -336,6 +336,10 @@ def _first_of_this(view, fact: Fact, m) -> bool:
     if found and found.group(0).split()[0] == "first" and "first" not in fact.claim.lower() \
             and SUPERLATIVE.search(fact.claim.lower()):
         return False  # "Labour's first Budget in 14 years" is not "the largest tax-raising Budget since 1993"
+    lo = min(clause_start, m.start)
+    first_time = between[:1] == ["time"] if found else view.doc.low.startswith("for the first time", m.start)
+    if first_time and _another_kind_first(view, fact, lo, lo + found.start() if found else m.start):
+        return False  # "the SNB raised rates for the first time since 2007" is not its first cut since
     if not between or between[0] in ("since", "in", "for", "time"):
         return True
     if found and any(h.category == ANCHOR and h.key in fact.spec.about
@@ -360,6 +364,21 @@ def _first_of_this(view, fact: Fact, m) -> bool:
         before = re.findall(r"[a-z]+", view.doc.low[view.start:found.start() + min(clause_start, m.start)])
         return any(_knows(known, w) for w in before[-8:])
     return any(_knows(known, w) for w in between[:5])
+
+
+def _another_kind_first(view, fact: Fact, lo: int, hi: int) -> bool:
+    """Whether the verb before "for the first time" is an event of another kind than the
+    fact's own ("raised" against a fact about a cut)."""
+    words = " ".join([fact.claim, *fact.cues]).lower()
+    own = [g for g in _SAME_EVENT if any(_same_word(w, x) for w in re.findall(r"[a-z]+", words) for x in g)]
+    if not own:
+        return False
+    before = re.findall(r"[a-z]+", view.doc.low[max(lo, hi - 60):hi])[-6:]
+    return any(_same_word(w, x) and g not in own for w in before for g in _SAME_EVENT for x in g)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return _stem(a).rstrip("e") == _stem(b).rstrip("e")
 
 
 def _knows(known: set[str], word: str) -> bool:
