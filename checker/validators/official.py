@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import ANCHOR, ROLE, Lexicon, term_key
 from ..model import Fact
@@ -101,7 +101,7 @@ class OfficialValidator(Validator):
                 view.dropped(holders_, hit.start, hit.end, "the role is a former, acting, deputy or other form of it")
                 continue
             right_end, right = qualifier_after(view, occ.end)
-            reading = holders(view, occ.start, occ.end, occ.left, right_end, role.known)
+            reading = _not_roles(view, holders(view, occ.start, occ.end, occ.left, right_end, role.known))
             if not reading.names:
                 view.dropped(holders_, hit.start, hit.end, "no person is named in the role")
                 continue
@@ -247,6 +247,17 @@ def _by_role(facts: list[Fact]) -> dict[str, _Role]:
         _ROLES.clear()
     _ROLES[id(facts)] = (facts, roles)
     return roles
+
+
+def _not_roles(view, reading):
+    """A reading without 'names' that are other roles ("Sheikh Mohammed, the Vice President,
+    Prime Minister and Ruler of Dubai": "Vice President" is no name for the ruler)."""
+    roles = [h for h in view.hits if h.category == ROLE]
+    keep = [i for i, n in enumerate(reading.names) if not any(h.start < n.end and n.start < h.end for h in roles)]
+    if len(keep) == len(reading.names):
+        return reading
+    own = tuple(reading.own[i] for i in keep) if reading.own else ()
+    return replace(reading, names=tuple(reading.names[i] for i in keep), own=own)
 
 
 def _introduced(view, name) -> bool:
