@@ -11,6 +11,7 @@ import re
 
 from ..lexicon import ANCHOR
 from ..model import Fact, Interval
+from ..values.places import is_place
 
 _CUE_CAP = 20
 # A record's words: "the deadliest since", "the worst disaster remains", "the most powerful".
@@ -229,3 +230,37 @@ def describe(iv: Interval) -> str:
     lo = ("(" if iv.lo_open else "") + _num(iv.lo)
     hi = _num(iv.hi) + (")" if iv.hi_open else "")
     return f"{lo}..{hi}"
+
+
+# "Turkey, which hosts about 3 million ...", "Lebanon hosts 1.5 million ...": a place the value's
+# verb is said of, a word or three before it.
+_PLACE_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\bIn\s+)((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                            r"(?:,\s+(?:which|where|that)\s+|\s+)(?:[a-z]+\s+){1,3}\Z")
+# "In neighbouring Oman, where the storm struck first on": what happened in another place
+_PLACE_WHERE = re.compile(r"\b[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),"
+                          r"\s+where\s+(?:[a-z]+\s+){1,6}\Z")
+# "...: Apple reported revenue of", ", and Amazon's second-quarter sales came in at"
+_NAMED_SUBJECT = re.compile(r"[,;:]\s+(?:and\s+|but\s+|while\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                            r"\s+(?:[a-z][a-z-]*\s+){1,5}\Z")
+
+
+def said_of_another(view, start: int, fact: Fact) -> str | None:
+    """A figure said of a place the fact base does not know, and its claim does not name, is
+    that place's share, not the fact's whole ("Turkey, which hosts about 3 million Syrian
+    refugees", against the 6 million who live abroad); so is one said of another named
+    subject after a break in the sentence ("...: Apple reported revenue of $85.8 billion")."""
+    before = view.doc.norm[view.start:start]
+    for rx, what in ((_PLACE_SUBJECT, "place"), (_PLACE_WHERE, "place"), (_NAMED_SUBJECT, "subject")):
+        found = rx.search(before)
+        if not found:
+            continue
+        name, at, end = found.group(1), view.start + found.start(1), view.start + found.end(1)
+        if name.lower().removeprefix("the ") in fact.claim.lower() or any(h.start < end and at < h.end for h in view.hits):
+            continue
+        if what == "place" and is_place(name):
+            return f"said of another place ('{name}')"
+        # another named subject, after a break in the sentence ("Elsewhere after the bell:
+        # Apple reported revenue of $85.8 billion", in a story about another company)
+        if what == "subject" and not is_place(name) and name.split()[0].lower() not in NOT_SUBJECTS:
+            return f"said of another subject ('{name}')"
+    return None

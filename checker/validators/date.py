@@ -21,7 +21,7 @@ from ..values.calendar_words import CALENDAR_NAMES
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator, add_cues
 from ..stance import statement_date
-from .binding import SUPERLATIVE, entity_between, loose_binding, rank
+from .binding import SUPERLATIVE, entity_between, loose_binding, rank, said_of_another
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
 _REACH_BACK = {"since", "first_since", "first_in", "for"}
@@ -128,7 +128,8 @@ class DateValidator(Validator):
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
             why_not = ("counted from another date ('N years after'), too loose to contradict" if m.marker == "after"
                        else view.negation(m.start, best.claim) or view.hedge(m.start, m.end)
-                       or _other_event(view, best, m, values[best.id], ref))
+                       or _other_event(view, best, m, values[best.id], ref)
+                       or said_of_another(view, m.start, best))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, m.end, f"{reason}, but {why_not}"))
                 continue

@@ -18,10 +18,9 @@ from ..stance import statement_date
 from ..values import calendar_words as W
 from ..values.dates import find_dates, resolve_yearless
 from ..values.numbers import parse_quantity
-from ..values.places import is_place
 from ..values.units import PHRASE_ENDERS, spellings, unit_key
 from .base import Entry, Validator, add_cues
-from .binding import NOT_SUBJECTS, SUPERLATIVE, describe, loose_binding, only_in_context, rank
+from .binding import SUPERLATIVE, describe, loose_binding, only_in_context, rank, said_of_another
 from .counting import Count, unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
@@ -215,7 +214,7 @@ class QuantityValidator(Validator):
             # cues is some of the group, not a statement of its size
             vague = m.modifier == "vague" and bool(best.spec.cues) and not tallied \
                 and not _cued(view, best, m.start, m.end, skip=(m.start, stated_end))  # (the counted noun is no cue)
-            why_not = (view.hedge(m.start, m.end) or _said_of_another(view, m, best)
+            why_not = (view.hedge(m.start, m.end) or said_of_another(view, m.start, best)
                        or ("a loose amount with none of the fact's cues" if vague else None) or _one_member(view, m)
                        or _earlier_time(view, m, best)
                        or (None if from_side else _compared(view, m))
@@ -401,37 +400,6 @@ def _uses(fact: Fact, word: str) -> bool:
 
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|reported|according|estimated|estimates|believes?|believed|"
                        r"claimed|claims?|stated|added|warned|noted|wrote|reports?|assessments?|accus\w*|alleg\w*)\b")
-
-
-# "Turkey, which hosts about 3 million ...", "Lebanon hosts 1.5 million ...": a place the value's
-# verb is said of, a word or three before it.
-_PLACE_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\bIn\s+)((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-                            r"(?:,\s+(?:which|where|that)\s+|\s+)(?:[a-z]+\s+){1,3}\Z")
-# "...: Apple reported revenue of", ", and Amazon's second-quarter sales came in at"
-_NAMED_SUBJECT = re.compile(r"[,;:]\s+(?:and\s+|but\s+|while\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-                            r"\s+(?:[a-z][a-z-]*\s+){1,5}\Z")
-
-
-def _said_of_another(view, m, fact: Fact) -> str | None:
-    """A figure said of a place the fact base does not know, and its claim does not name, is
-    that place's share, not the fact's whole ("Turkey, which hosts about 3 million Syrian
-    refugees", against the 6 million who live abroad); so is one said of another named
-    subject after a break in the sentence ("...: Apple reported revenue of $85.8 billion")."""
-    before = view.doc.norm[view.start:m.start]
-    for rx, what in ((_PLACE_SUBJECT, "place"), (_NAMED_SUBJECT, "subject")):
-        found = rx.search(before)
-        if not found:
-            continue
-        name, at, end = found.group(1), view.start + found.start(1), view.start + found.end(1)
-        if name.lower().removeprefix("the ") in fact.claim.lower() or any(h.start < end and at < h.end for h in view.hits):
-            continue
-        if what == "place" and is_place(name):
-            return f"said of another place ('{name}')"
-        # another named subject, after a break in the sentence ("Elsewhere after the bell:
-        # Apple reported revenue of $85.8 billion", in a story about another company)
-        if what == "subject" and not is_place(name) and name.split()[0].lower() not in NOT_SUBJECTS:
-            return f"said of another subject ('{name}')"
-    return None
 
 
 def _claim_time(claim: str | None) -> Interval | None:
