@@ -260,8 +260,7 @@ def _eligible(fact: Fact, m, ref: dt.date | None, view=None) -> bool:
         return True  # "223 days since the 22 November election": the election's own date
     if view is not None and _since_its_own(view, fact, m):
         return True  # "for the first time since the Key Bridge collapse of March 26": the collapse's date
-    if m.marker == "since" and view is not None and _SUPERLATIVE_SINCE.search(
-            view.doc.low, max(view.start, m.start - 50), m.start) \
+    if m.marker == "since" and view is not None and _after_a_superlative(view, m) \
             and not (SUPERLATIVE.search(fact.claim.lower()) or _FIRST_SINCE_CLAIM.search(fact.claim.lower())):
         return False  # "the Sensex's steepest fall since the Covid crash" is the fall's record, not a start
     if m.marker in _REACH_BACK:
@@ -284,23 +283,36 @@ def _since_its_own(view, fact: Fact, m) -> bool:
     "for the first time since the Key Bridge collapse of March 26" (not a record's since:
     "their best result since the May 2023 election" is another election)."""
     if fact.spec.last_time or m.marker not in ("since", "first_since") \
-            or _SUPERLATIVE_SINCE.search(view.doc.low, max(view.start, m.start - 50), m.start):
+            or _after_a_superlative(view, m):
         return False
-    inside = any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
-                 and m.start < h.start and h.end <= m.end and _OF_BEFORE_DATE.search(view.doc.low, h.end, m.end)
-                 and not view.doc.low.startswith("since", h.start) for h in view.hits)
-    return inside or m.marker == "since" and _names_the_event(view, fact, m)
+    return _event_inside(view, fact, m) or m.marker == "since" and _event_after(view, fact, m)
 
 
 def _names_the_event(view, fact: Fact, m) -> bool:
+    return _event_after(view, fact, m) or _event_inside(view, fact, m)
+
+
+def _event_words(view, fact: Fact):
+    return (h for h in view.hits if h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues))
+
+
+def _event_after(view, fact: Fact, m) -> bool:
     """Whether the fact's event noun follows the date, with at most one word between
-    ("since the 22 November election", "since the 2019 general election"), or comes
-    between 'since the' and the date ("since the general election of 22 November")."""
-    return any(h.category in (ANCHOR, CUE) and (h.key in fact.spec.about or h.key in fact.spec.cues)
-               and (m.end < h.start < m.end + 40 and len(view.doc.low[m.end:h.start].split()) <= 1
-                    or m.start < h.start and h.end <= m.end and _OF_BEFORE_DATE.search(view.doc.low, h.end, m.end)
-                    and not view.doc.low.startswith("since", h.start))
-               for h in view.hits)
+    ("since the 22 November election", "since the 2019 general election")."""
+    return any(m.end < h.start < m.end + 40 and len(view.doc.low[m.end:h.start].split()) <= 1
+               for h in _event_words(view, fact))
+
+
+def _event_inside(view, fact: Fact, m) -> bool:
+    """Whether the fact's event noun comes between 'since the' and the date, joined by 'of'
+    ("since the general election of 22 November")."""
+    return any(m.start < h.start and h.end <= m.end and _OF_BEFORE_DATE.search(view.doc.low, h.end, m.end)
+               and not view.doc.low.startswith("since", h.start) for h in _event_words(view, fact))
+
+
+def _after_a_superlative(view, m) -> bool:
+    """Whether the since-date is a record's ("its steepest fall since ...")."""
+    return bool(_SUPERLATIVE_SINCE.search(view.doc.low, max(view.start, m.start - 50), m.start))
 
 
 _OF_BEFORE_DATE = re.compile(r"\bof\s")  # "since the general election of 22 November"
@@ -586,8 +598,7 @@ def _first_since_only(fact: Fact, m, view=None) -> bool:
     claim = fact.claim.lower()
     if _FIRST_SINCE_CLAIM.search(claim):
         return True
-    return bool(SUPERLATIVE.search(claim)) and view is not None and not _SUPERLATIVE_SINCE.search(
-        view.doc.low, max(view.start, m.start - 50), m.start)
+    return bool(SUPERLATIVE.search(claim)) and view is not None and not _after_a_superlative(view, m)
 
 
 # What may stand between a date and the noun it dates: "Saturday's election", "the May 29
