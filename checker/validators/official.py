@@ -231,22 +231,35 @@ class _Role:
         return [self.facts[i] for i in sorted({i for k in keys for i in self._by_key.get(k, ())})]
 
 
-# The engine hands the same list over for the same phrases: its grouping is kept.
-_ROLES: dict[int, tuple[list[Fact], dict[str, _Role]]] = {}
+# The engine hands the same list over for the same phrases: its grouping is kept. Many of
+# its lists hold the same facts of a role (they differ in other kinds' facts), so each
+# role's holders are grouped once per set of facts.
+_LISTS: dict[int, tuple[list[Fact], dict[str, _Role]]] = {}
+_ROLES: dict[tuple[str, tuple[int, ...]], _Role] = {}
 
 
 def _by_role(facts: list[Fact]) -> dict[str, _Role]:
-    kept = _ROLES.get(id(facts))
+    kept = _LISTS.get(id(facts))
     if kept is not None and kept[0] is facts:
         return kept[1]
     grouped: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         grouped[f.spec.role].append(f)
-    roles = {role: _Role(fs) for role, fs in grouped.items()}
-    if len(_ROLES) >= 1024:
-        _ROLES.clear()
-    _ROLES[id(facts)] = (facts, roles)
+    roles = {role: _role(role, fs) for role, fs in grouped.items()}
+    if len(_LISTS) >= 1024:
+        _LISTS.clear()
+    _LISTS[id(facts)] = (facts, roles)
     return roles
+
+
+def _role(role: str, facts: list[Fact]) -> _Role:
+    key = (role, tuple(id(f) for f in facts))
+    kept = _ROLES.get(key)
+    if kept is None or any(a is not b for a, b in zip(kept.facts, facts)):
+        if len(_ROLES) >= 1024:
+            _ROLES.clear()
+        kept = _ROLES[key] = _Role(facts)
+    return kept
 
 
 def _not_roles(view, reading):

@@ -15,6 +15,8 @@ from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz.distance.Levenshtein import distance as _edits
+
 _ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu|ben)-"
 _NAME_TOKEN = re.compile(r"[A-Z][\w'\-]*\.?|" + _ARTICLE + r"[A-Z][\w'\-]*|"
                          r"(?:de|da|van|von|der|bin|al|el|la|le|du|dos|di)\b|[A-Z]\.")
@@ -187,16 +189,6 @@ def _close(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return True
     return _edits(a, b) <= 2
-
-
-def _edits(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def same_person(stated: str, known: str) -> bool:
