@@ -81,7 +81,7 @@ class SentenceView:
     @cached
     def names_a_person(self) -> bool:
         """A third-person pronoun anywhere in the sentence ("ordered him to forfeit")."""
-        return self.sentence.index in self.doc.sentences_matching(_PERSON)
+        return self.doc.sentence_matches(_PERSON, self.sentence.index)
 
     @cached
     def tokens(self) -> list[Token]:

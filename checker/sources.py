@@ -73,13 +73,14 @@ def read_source(ref: SourceRef, cli_date: dt.date | None = None, reference_date:
     if ref.error:
         raise SourceError(ref.error)
     try:
-        if os.path.isdir(ref.open_path):
-            raise SourceError("is a directory, not a text file")
-        size = os.path.getsize(ref.open_path)
-        if size > MAX_SOURCE_BYTES:
-            raise SourceError(f"too large: {size // (1024 * 1024)} MB (limit {MAX_SOURCE_BYTES // (1024 * 1024)} MB)")
-        with open(ref.open_path, "rb") as fh:
+        with open(ref.open_path, "rb") as fh:  # one stat of the open file, not three of the path
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_SOURCE_BYTES:
+                raise SourceError(f"too large: {size // (1024 * 1024)} MB "
+                                  f"(limit {MAX_SOURCE_BYTES // (1024 * 1024)} MB)")
             data = fh.read(MAX_SOURCE_BYTES + 1)
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a text file") from None
     except FileNotFoundError:
         raise SourceError("no such file") from None
     except PermissionError:

@@ -386,28 +386,16 @@ class Document:
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
-    def sentences_matching(self, pattern: re.Pattern) -> frozenset[int]:
-        """Indices of the sentences where `pattern` matches in the lowercased text, as if
-        searched sentence by sentence, found in one pass over the document. For patterns
-        whose matches are words: a sentence cut inside a word is searched on its own."""
-        cache = self.__dict__.setdefault("_matching", {})
-        found = cache.get(pattern)
-        if found is None:
-            low, starts = self.low, self.sentence_starts
-            hits = set()
-            for m in pattern.finditer(low):
-                i = bisect.bisect_right(starts, m.start()) - 1
-                if i >= 0 and m.end() <= self.sentences[i].end:
-                    hits.add(i)
-            # only a sentence too long to keep whole can be cut inside a word: read such alone
-            long_ones = [] if self.sentences is self._split else self.sentences
-            for s in long_ones:
-                if _word_char(low[s.start - 1:s.start]) or _word_char(low[s.end:s.end + 1]):
-                    hits.discard(s.index)
-                    if pattern.search(low[s.start:s.end]):
-                        hits.add(s.index)
-            found = cache[pattern] = frozenset(hits)
-        return found
+    def sentence_matches(self, pattern: re.Pattern, index: int) -> bool:
+        """Whether `pattern` matches in the lowercased sentence `index`, as if searched on
+        its own. For patterns whose matches are words: the characters around a sentence
+        are not words, except where a sentence too long to keep whole was cut inside one."""
+        s = self.sentences[index]
+        low = self.low
+        if self.sentences is not self._split and (_word_char(low[s.start - 1:s.start])
+                                                  or _word_char(low[s.end:s.end + 1])):
+            return pattern.search(low[s.start:s.end]) is not None
+        return pattern.search(low, s.start, s.end) is not None
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
