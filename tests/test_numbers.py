@@ -174,6 +174,11 @@ UNITS = [
     ("Russia agreed to pay US$1.5 billion for the rounds.", "US$1.5 billion", "dollar", False),
     ("Russia agreed to pay USD 1.5 billion for the rounds.", "USD 1.5 billion", "dollar", False),
     ("The EU pledged \u20ac2bn in aid.", "\u20ac2bn", "euro", False),
+    # a currency's letters glued to the digits
+    ("He directed the allocation of Dh2 billion to repair homes.", "Dh2 billion", "dirham", False),
+    ("Fines of Dhs50,000 were announced.", "Dhs50,000", "dirham", False),
+    ("The fund was AED 2 billion.", "AED 2 billion", "dirham", False),
+    ("He announced Rs2 lakh for each family.", "Rs2 lakh", "rupee", False),
     ("London sent \u00a35m worth of kit.", "\u00a35m", "pound", False),
     ("The scheme pays Rs 500 a month.", "Rs 500", "rupee", False),
     ("Tokyo set aside \u00a5300 billion.", "\u00a5300 billion", "yen", False),
@@ -507,3 +512,9 @@ def test_long_input_reads_every_number():
     soup = " ".join(["about 5 to", "nearly six", "1-2-3", "one and a half", "2023-24"] * 2000)
     found = find_numbers(soup)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))  # in order, never overlapping
+
+
+@pytest.mark.parametrize("text", ["The A380 and the G7 met.", "Shifts of 12hrs2 were logged.", "Model DH2 sold well.",
+                                  "The MRS2 gene was found."])
+def test_digits_glued_to_other_letters_are_no_number(text):
+    assert find_numbers(text) == []

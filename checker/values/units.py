@@ -21,6 +21,7 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "real": ("r$", "brl", "reais", "brazilian real", "brazilian reais"),
     "lira": ("₺", "lira", "liras", "lire", "turkish lira"),
     "shekel": ("₪", "ils", "nis", "shekel", "shekels"),
+    "dirham": ("aed", "dh", "dhs", "dirham", "dirhams"),
 }
 PERCENT: tuple[str, ...] = ("%", "percent", "per cent", "pct")
 
