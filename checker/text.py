@@ -231,6 +231,8 @@ _CLAUSE_PUNCT = frozenset(",;:()[]\u2014")
 _PART_PUNCT = frozenset(";()[]")
 # "412 seats and the Conservatives 121": "and" before a new noun phrase opens a clause.
 _AND_NEW_SUBJECT = re.compile(r"\s+(?:the|its|their|his|her)\b", re.I)
+# ", and Governor Jane Doe was ...": after a comma, a second sentence joined to the first.
+_AND_NEW_SENTENCE = re.compile(r"\s+(?:(?:the|its|their|his|her)\b|[A-Z])")
 _PART_WORDS = frozenset("when while whereas although though but unless because".split())
 
 
@@ -286,9 +288,11 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             clause += 1
             continue
         if (low in _CLAUSE_WORDS and not (low == "since" and _since_date(text, m.end()))
-                or low == "and" and _AND_NEW_SUBJECT.match(text, m.end())):
+                or low == "and" and (_AND_NEW_SUBJECT.match(text, m.end()) or out[-1].text == ","
+                                     and _AND_NEW_SENTENCE.match(text, m.end()))):
             clause += 1
-            part += low in _PART_WORDS
+            part += low in _PART_WORDS or low == "and" and out[-1].text == "," \
+                and _AND_NEW_SENTENCE.match(text, m.end()) is not None
         out.append(Token(m.start(), m.end(), word, clause, part))
     return out
 
