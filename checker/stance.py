@@ -54,8 +54,8 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 # Verbs whose date is the date of the statement, not of the event ("said on Monday").
 _REPORTING = re.compile(
     r"\b(?:said|says|say|announced|announces|reported|reports|told|tells|stated|confirmed|confirms|"
-    r"declared|added|wrote|published|tweeted|posted|statements?|statement published)"
-    r"(?:\s+in\s+a\s+statement)?\s+(?:on\s+|late\s+|early\s+|last\s+)?$")
+    r"declared|added|wrote|published|tweeted|posted|projected|statements?|statement published)"
+    r"(?:\s+in\s+a\s+statement)?\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+)?$")
 _DATELINE = re.compile(r"^[\"'(]*[A-Z][A-Z .'-]+,\s*$")
 
 

@@ -145,11 +145,27 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
                 subject = own_subject(view, start, about)
             if subject:
                 return f"'{key}' is in another clause, and the value's clause has a subject of its own"
-    if fact.spec.cues and not in_clause and not cued \
+    if fact.spec.cues and not in_clause and not cued and not _stands_for(view, clause, start, about) \
             and not any(h.category == "cue" and h.key in fact.spec.cues and view.clause(h.start) == clause
                         for h in view.hits):
         return "the anchors are outside its clause and no cue is in it"
     return None
+
+
+_OBJECT_PRONOUNS = frozenset("him her his its their them".split())
+
+
+def _stands_for(view, clause: int, start: int, about) -> bool:
+    """Whether a pronoun in the value's clause, before it, stands for the fact's anchor: the
+    anchor is the nearest name before the pronoun ("Trump won Arizona, giving him
+    312 electoral votes"), not another ("Trump beat Harris, giving her 226")."""
+    pronoun = next((t for t in reversed(view.tokens) if t.clause == clause and t.start < start
+                    and t.text.lower() in _OBJECT_PRONOUNS), None)
+    if pronoun is None or len(about) != 1:
+        return False
+    before = [h for h in view.hits if h.category == ANCHOR and view.start <= h.start and h.end <= pronoun.start
+              and view.doc.norm[h.start].isupper()]  # a name, not "Tuesday's election"
+    return bool(before) and max(before, key=lambda h: (h.end, h.end - h.start)).key == about[0]
 
 
 _RESTATED = re.compile(r",\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")

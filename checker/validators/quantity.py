@@ -499,6 +499,8 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             if not hull.overlaps(own):
                 return f"stated for another time ('{said}') than the fact's"
             if (hull.hi - hull.lo) * 4 < own.hi - own.lo:
+                if _names_the_event(view, d, fact):
+                    continue  # "312 electoral votes ... Tuesday's election": the day of the fact's event
                 return f"stated for part of the fact's time ('{said}')"
             break
         if _follows_another_number(view, m, d):
@@ -545,6 +547,16 @@ _COMPARISON_FRAME = re.compile(r"\b(?:since|than|times what|compared (?:with|to)
 # "By the time it was done, Helene had killed ...": the past perfect of the final count.
 _AT_THE_END = re.compile(r"\bby the time (?:\w+\s+){1,4}?(?:was|were|had been) (?:done|over|finished)\b|"
                          r"\bby the time (?:\w+\s+){1,4}?(?:ended|finished|passed|dissipated)\b")
+
+
+_POSSESSED = re.compile(r"['’]s\s+([a-z]+)")
+
+
+def _names_the_event(view, d, fact: Fact) -> bool:
+    """A date in the possessive before a word of the fact's claim ("Tuesday's election") names
+    the fact's own event, not the time of a figure."""
+    owned = _POSSESSED.match(view.doc.low, d.end)
+    return owned is not None and _uses(fact, owned.group(1))
 
 
 def _modifies_a_noun(view, d, m) -> bool:
