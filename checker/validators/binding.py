@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..lexicon import ANCHOR
+from ..lexicon import ANCHOR, UNIT
 from ..model import Fact, Interval
 from ..values.places import is_place
 
@@ -123,7 +123,9 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             if own_subject(view, start, about):
                 return "its clause has a subject of its own, not the previous sentence's"
             continue
-        if any(view.distance(hit, r[0], r[1]) < dist for r in rivals):
+        # (a rival across a stronger break than the value is no rival: "Doe, 312 votes; Roe, 262 votes")
+        near = [r for r in rivals if view.part(r[0]) == view.part(hit.start) or view.part(start) != view.part(hit.start)]
+        if any(view.distance(hit, r[0], r[1]) < dist for r in near):
             # another mention of the anchor may be this value's own ("its second-quarter revenue
             # fell to $18.2 billion and it forecast third-quarter revenue of $13 billion")
             own = [h for h in view.found(ANCHOR, key) if h.end > view.start
@@ -146,10 +148,27 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             if subject:
                 return f"'{key}' is in another clause, and the value's clause has a subject of its own"
     if fact.spec.cues and not in_clause and not cued and not _stands_for(view, clause, start, about) \
+            and not bare_figure(view, clause, start, end, about) \
             and not any(h.category == "cue" and h.key in fact.spec.cues and view.clause(h.start) == clause
                         for h in view.hits):
         return "the anchors are outside its clause and no cue is in it"
     return None
+
+
+def bare_figure(view, clause: int, start: int, end: int, about) -> bool:
+    """Whether the value's clause is the figure alone, set after the anchor's own clause as in a
+    tally ("Kamala D. Harris of California, 226 electoral votes; ...")."""
+    words = [t for t in view.tokens if t.clause == clause and t.text[:1].isalnum()]
+    units = [h for h in view.hits if h.category == UNIT and h.start >= start]
+    if not words or any(t.start < start or t.end > end and not any(h.start <= t.start < h.end for h in units)
+                        for t in words):
+        return False
+    before = [t for t in view.tokens if t.end <= start and t.text[:1].isalnum()]
+    if not before or before[-1].part != words[0].part:
+        return False
+    previous = before[-1].clause
+    return all(any(h.category == ANCHOR and h.key == key and view.start <= h.start
+                   and view.clause(h.start) == previous for h in view.hits) for key in about)
 
 
 _OBJECT_PRONOUNS = frozenset("him her his its their them".split())

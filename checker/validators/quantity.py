@@ -20,7 +20,7 @@ from ..values.dates import find_dates, resolve_yearless
 from ..values.numbers import parse_quantity
 from ..values.units import PHRASE_ENDERS, spellings, unit_key
 from .base import Entry, Validator, add_cues
-from .binding import SUPERLATIVE, describe, loose_binding, only_in_context, rank, said_of_another
+from .binding import SUPERLATIVE, bare_figure, describe, loose_binding, only_in_context, rank, said_of_another
 from .counting import Count, unit_of
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
@@ -380,6 +380,8 @@ def _cued(view, fact: Fact, start: int, end: int, skip: tuple[int, int] = (0, 0)
     if any(h.category == ANCHOR and h.key in fact.spec.about and h.end <= start
            and _LINKED.fullmatch(view.doc.low, h.end, start) for h in view.hits):
         return True  # "Turnout was 48.9 percent": the anchor itself is what the value measures
+    if bare_figure(view, view.clause(start), start, end, fact.spec.about):
+        return True  # "Kamala D. Harris of California, 226 electoral votes": a tally's line
     part = view.part(start)
     return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part
                and not skip[0] <= h.start < skip[1] for h in view.hits)
