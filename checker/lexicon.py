@@ -85,6 +85,9 @@ def _word_variants(term: str, category: str) -> set[str]:
         out |= {term + "s"} if not term.endswith("s") else {term[:-1]}
     if category == ROLE and term[-1:].isalpha() and not term.endswith("s"):
         out.add(term + "s")  # "Deputy Prime Ministers A and B"
+    if category == ROLE and " " in term:  # "vice-president", "attorney-general", "secretary-general"
+        words = term.split(" ")
+        out |= {" ".join(words[:i]) + "-" + " ".join(words[i:]) for i in range(1, len(words))}
     if category == CUE:  # "go on to" also as "goes on to", "went on to"
         first, _, rest = term.partition(" ")
         out |= {" ".join(filter(None, (form, rest))) for form in inflections(first)}

@@ -31,23 +31,30 @@ _NAME = r"((?:[A-Z][\w'\-]*\.?\s+){0,3}[A-Z][\w'\-]*)"
 # "Jane Doe, the former club captain, was ...": the subject before its verb.
 # (An aside that ends in a name before "who" is about that name: "the mother of Jane Doe who ...".)
 # "Jane Doe of the Liberal Party is ...": her party is an aside too.
-_INTRO = (r"(?:\s+of\s+the\s+(?:[a-z][\w'\-]*\s+){0,2}[A-Z][\w'\-]*(?=[\s,]))?"
+_INTRO = (r"(?:\s+of\s+the\s+(?:[a-z][\w'\-]*\s+){0,2}[A-Z][\w'\-]*(?=[\s,]))?(?:,\s+\d{1,3},?(?=\s))?"
           r"(?:,\s+who|,\s+who\s+[^,;]{1,80}?,|,\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){0,7}?[\w'\-]+,|"
           r",\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){0,7}?[a-z][\w'\-]*\s+who)?")
 _LINK_AFTER = re.compile(r"\s+(is|remains|will\s+be|was|had\s+been)\s+(?=[A-Z])")
 _LINK_BEFORE = re.compile(
     _NAME + _INTRO + r"(?:\s+|,\s+(?=sworn\s|appointed\s|named\s))(?:has\s+|had\s+|will\s+)?"
-    r"(become|became|becomes|is|was|remains|is\s+now|be|has\s+become|"
+    r"(become|became|becomes|is|was|remains|remain|is\s+now|be|has\s+become|been|"
+    r"(?:was\s+|been\s+)?re-?elected|been\s+elected|serves\s+as|served\s+as|to\s+serve\s+as|"
+    r"(?:is|becomes|became|was)\s+the\s+(?:first|second|third|youngest|oldest)\s+(?:[\w\-]+\s+){1,3}?"
+    r"(?:to\s+serve\s+as|to\s+become|to\s+be|to\s+hold\s+the\s+(?:post|office|job)\s+of)|"
     r"was\s+named|was\s+appointed|was\s+confirmed\s+as|was\s+elected|was\s+made|was\s+installed\s+as|"
     r"was\s+unveiled\s+as|(?:was\s+)?sworn\s+in\s+as|took\s+(?:over|charge|office)\s+as|"
     r"takes\s+(?:over|charge|office)\s+as|taken\s+(?:over|charge|office)\s+as|"
     r"won\s+(?:a|his|her)\s+(?:[\w\-]+\s+)?term\s+as|"
     r"been\s+named|been\s+appointed|named|appointed|as)"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+|current\s+)?$")
+_ROLE_VERBS = frozenset("chairs heads leads".split())
+_MOTION = re.compile(r"\s+(?:to|into|for|towards?|back|home|off|out|up|down|the\s+(?:polls|race|field|list|table|way))\b")
+_AGE_AFTER = re.compile(r",\s+\d{1,3}$")
 _FUTURE = re.compile(r"\bwill\s+\w+\s+$|\bwill\s+(?:be|become)\b")
 # Links that say the person holds the role now (a past appointment included:
 # "was sworn in as", "who became"); "was" and "served as" speak of the past.
 _FIRM_LINK = re.compile(r"is|remains|is now|becomes|become|became|has become|was (?:named|appointed|made)"
+                        r"|(?:is|becomes|became) the .*"
                         r"|was (?:confirmed|installed|unveiled) as|(?:was )?sworn in as|took .*|taken .*"
                         r"|won .*|been (?:named|appointed)|named|appointed$")
 # "A replaced B as minister", "A, who succeeded B as minister": A holds it.
@@ -77,10 +84,13 @@ _HANDED_AFTER = re.compile(r"\s+(?:over\s+)?to\s+(?=[A-Z])")
 # Words between an appositive's comma and its role: "the country's newly elected", "now".
 _OWNER = (r"(?:country|nation|state|party|company|government|firm|group|bank|agency|club|team|league|city|"
           r"union|board|committee|council|ministry|network|airline|carrier|regulator|organisation|organization)'s\s+")
-_MODIFIER = r"(?:newly|recently|long-serving|veteran|current|new|elected|appointed|incumbent|outgoing)\s+"
+_MODIFIER = (r"(?:newly|recently|long-serving|veteran|current|new|elected|appointed|incumbent|outgoing"
+             r"|\d+(?:st|nd|rd|th)|\d+-year-old|(?:co-?)?founder\s+and|chair(?:man|woman)?\s+and)\s+")
+# "Nvidia's", "the RN's": a named owner of the role, written before it
+_NAMED_OWNER = r"(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]*['’]s\s+"
 _MODIFIERS_BEFORE = re.compile(
-    rf"(?:(?:now\s+)?(?:(?:the|a|an)\s+)?{_OWNER}(?:{_MODIFIER})*"
-    rf"|(?:now\s+)?(?:(?:the|a|an)\s+)?(?:{_MODIFIER})+|now\s+)$")
+    rf"(?<![\w'’-])(?:(?:(?:now|currently)\s+)?(?:(?:the|a|an)\s+)?(?:{_OWNER}|{_NAMED_OWNER})(?:{_MODIFIER})*"
+    rf"|(?:(?:now|currently)\s+)?(?:(?:the|a|an)\s+)?(?:{_MODIFIER})+|(?:now|currently)\s+)$")
 # An appointment made by someone not yet in office takes effect later.
 _NOT_YET = re.compile(r"-(?:elect|designate)\b", re.I)
 _SUBORDINATORS = frozenset("when since before after until once while if unless though although".split())
@@ -289,12 +299,21 @@ def _person(view, start: int, end: int, left, right_end: int,
     # "Jane Doe, Ruritania's defence minister," / "Bo Lan, the country's newly elected president"
     if before.endswith(","):
         comma = view.start + len(before) - 1
-        m = re.search(_NAME + r"$", before[:-1])
+        age = _AGE_AFTER.search(before[:-1])  # "Stockton Rush, 61, the chief executive"
+        if age:
+            comma = view.start + age.start()
+        m = re.search(_NAME + r"$", text[view.start:comma])
         name = _known_ending(view, comma, known)
         if name is None and m:
             name = read_name(text, view.start + m.start(1), comma)
         if name and name.end == comma:
             return name, True, "apposed"
+    # "Jane Doe, who chairs the board": the role's noun as the verb of its holder
+    if text[start:end].lower() in _ROLE_VERBS and not _MOTION.match(text, end, view.end):
+        m = re.search(_NAME + r"(?:,\s+who)?$", before)
+        name = _name_ending(view, m, 1, known) if m else None
+        if name is not None:
+            return name, True, "verb"
     name, firm, how = _linked(view, before + " ", known)
     if name is not None and word_before(view, name.start)[0].lower() in _SUBORDINATORS:
         firm = False  # "When Jane Doe became prime minister, ...": a past event, not who holds it now
