@@ -55,8 +55,8 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
         view = SentenceView(doc, doc.sentences[idx], here, prev, everywhere=hits)
         subjects: set[tuple[str, str]] = set()
         if not (prev and view.backref) and (view.names_a_person or unanchored):
-            # the three sentences before, and the headline or heading above them
-            context = {idx - 3, idx - 2, idx - 1, first, *[h for h in headings if h < idx][-1:]}
+            # the three sentences before, the headline and lead, and the heading above them
+            context = {idx - 3, idx - 2, idx - 1, first, first + 1, first + 2, *[h for h in headings if h < idx][-1:]}
             earlier = [h for k in sorted(context) if 0 <= k < idx for h in by_sentence.get(k, [])]
             if earlier:
                 view = SentenceView(doc, doc.sentences[idx], here, earlier, lookback=True, everywhere=hits)
