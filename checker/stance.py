@@ -117,6 +117,18 @@ def negative(claim: str) -> bool:
     return bool(_PLAIN_NEGATIVE.search(claim.lower()))
 
 
+def stated_by(view, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the verb of saying a statement date follows ("announced" of "announced on
+    March 20"), or None."""
+    before = view.doc.low[max(view.start, start - 60):start]
+    said = _REPORTING.search(before)
+    if said is None:
+        return None
+    verb = re.match(r"[a-z]+(?:\s+published)?", said.group(0))
+    offset = start - len(before) + said.start()
+    return offset, offset + verb.end()
+
+
 def statement_date(view, start: int, end: int) -> bool:
     """Whether a date is when something was said ("the ministry said on Monday")."""
     before = view.doc.low[max(view.start, start - 60):start]

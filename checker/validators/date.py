@@ -20,7 +20,7 @@ from ..values import calendar_words as W
 from ..values.calendar_words import CALENDAR_NAMES
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator, add_cues
-from ..stance import statement_date
+from ..stance import stated_by, statement_date
 from .binding import SUPERLATIVE, entity_between, loose_binding, rank, said_of_another
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
@@ -154,14 +154,23 @@ class DateValidator(Validator):
         return out
 
 
-_THAT_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+that\s")
+# what was said, after its date: "that ...", or a clause of its own ("he would not sign")
+_THAT_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s|(?=(?:he|she|it|they|we)\s))")
 
 
 def _announces(view, fact: Fact, m) -> bool:
-    """Whether a statement's date is followed by what was announced, naming one of the fact's
-    own cues ("announced on Wednesday morning that it was cutting interest rates")."""
+    """Whether a statement's date is the date of the fact's own act: what was announced
+    after it names one of the fact's cues ("announced on Wednesday morning that it was
+    cutting interest rates"), or the statement is the act a cue names ("the commission
+    announced on March 20" the result; "the calamity he declared on 1 May")."""
+    if not fact.spec.cues:
+        return False
+    verb = stated_by(view, m.start, m.end)
+    if verb is not None and any(h.category == CUE and h.key in fact.spec.cues and (h.start, h.end) == verb
+                                for h in view.hits):
+        return True
     that = _THAT_AFTER.match(view.doc.low, m.end)
-    if not that or not fact.spec.cues:
+    if not that:
         return False
     clause = view.clause(that.end())
     return any(h.category == CUE and h.key in fact.spec.cues and h.start >= that.end()
