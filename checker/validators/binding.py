@@ -96,14 +96,16 @@ def only_in_context(view, fact: Fact, start: int, end: int) -> bool:
                                  for k in fact.spec.about)
 
 
-def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool = False) -> str | None:
+def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool = False,
+                  opening: bool = False) -> str | None:
     """Why the value is not firmly bound to the fact (None when it is): evidence
     enough for a contradiction is that the value is about this fact, not a neighbour.
 
     Every anchor sits in the value's clause, or in its part of the sentence when
     the value's clause has no subject of its own; no rival value (another number
     of the same unit) sits closer to the anchor; and a fact with cues has one in
-    the value's clause unless its anchors are there.
+    the value's clause unless its anchors are there. A value in a phrase that opens
+    the sentence (`opening`) dates all of it, so its part is its clause.
     """
     about = fact.spec.about
     clause = view.clause(start)
@@ -143,6 +145,8 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             when = _WHEN_RIGHT_AFTER.match(view.doc.low, end)
             if when and hit.start >= when.end() and view.clause(hit.start) == view.clause(when.end() - 1):
                 continue  # "on Wednesday evening when it collided with ...": the time of what the when-clause tells
+            if opening and hit.start >= end:
+                continue  # "Shortly before midday on Sunday, a teenager ... in Southport"
             if subject is None:
                 subject = own_subject(view, start, about)
             if subject:

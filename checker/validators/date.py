@@ -142,7 +142,8 @@ class DateValidator(Validator):
                      if _anchors_only_in_when(view, best, m)
                      else loose_binding(view, best, m.start, m.end,
                                         cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start)
-                                        or _announces(view, best, m))
+                                        or _announces(view, best, m) or _opening_adjunct(view, m),
+                                        opening=_opening_adjunct(view, m))
                      or ("its clause is governed by another event" if _governed_elsewhere(view, best, m) else None)
                      or ("another place or subject sits between it and the anchors"
                          if any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,
@@ -449,8 +450,10 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
             # "the worst disaster remains the 1981 accident" names a record, not the last time
             cues = [h for h in cues if not SUPERLATIVE.fullmatch(view.doc.low, h.start, h.end)]
         host = _host_clause(view, m)
-        if any(h.start >= view.start and view.clause(h.start) in (view.clause(m.start), host) for h in cues) \
-                or (cues and not strict):
+        opening = _opening_adjunct(view, m)
+        if any(h.start >= view.start and (view.clause(h.start) in (view.clause(m.start), host)
+                                          or opening and h.start >= m.end and view.part(h.start) == view.part(m.start))
+               for h in cues) or (cues and not strict):
             return True
         if strict and not _scheduled(view, m):
             return False
@@ -484,6 +487,24 @@ def _host_clause(view, m) -> int:
             and rest[1].text.lower().endswith("ing"):
         return clause - 1
     return clause
+
+
+_ADJUNCT_WORDS = frozenset("""on in at by during shortly just soon early late before after around about the a of
+evening morning afternoon night midday noon dawn dusk midnight hours hour day early-morning""".split())
+
+
+def _opening_adjunct(view, m) -> bool:
+    """Whether the date is in a phrase that opens the sentence and dates all of it: "Shortly
+    before midday on Sunday, a teenager walked into the studio and attacked children"; "In
+    the first round on 29 June, the RN came top". Its words are the date's, time words, and
+    phrases the fact base knows."""
+    comma = next((i for i, t in enumerate(view.tokens) if t.text == ","), None)
+    if comma is None or view.tokens[comma].start < m.end:
+        return False
+    inside = view.tokens[:comma]
+    known = [h for h in view.hits if h.start >= view.start]
+    return all(m.start <= t.start < m.end or t.text.lower() in _ADJUNCT_WORDS or not t.text[:1].isalnum()
+               or any(h.start <= t.start < h.end for h in known) for t in inside)
 
 
 def _participle(word: str) -> bool:
@@ -540,7 +561,8 @@ def _scheduled(view, m) -> bool:
 _ORDINALS = frozenset("first second third fourth previous earlier prior initial".split())
 _NOT_NOUNS = frozenset("""has have had was were is are be been being not also just then newly jointly
 officially formally finally recently already first was will would could to the a an its his her their
-that which who he she it they we i you""".split())  # "the tremor that jolted", "he won": the cue is the clause's verb
+that which who he she it they we i you and or but""".split())
+# ("the tremor that jolted", "he won", "walked in and attacked": the cue is the clause's verb)
 
 
 def _cue_elsewhere(view, fact: Fact, hit) -> bool:
