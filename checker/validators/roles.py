@@ -200,7 +200,8 @@ def _longer_name(text: str, end: int, role: Hit) -> bool:
 def qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     """How the role is tied to the fact's `of`.
 
-    "explicit": a qualifier names it ("Ruritania's", "of Ruritania"); "other": a
+    "explicit": a qualifier names it ("Ruritania's", "of Ruritania"), or the role's own words
+    do ("Senate Majority Leader" for the Senate's majority leader); "other": a
     qualifier names someone else ("Sylvanian"); "before": it is named earlier
     in the sentence; "after": only later ("Defense Minister X said Ruritania ...",
     too weak for a contradiction); "absent": nowhere near; "none": the fact has
@@ -217,6 +218,8 @@ def qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
         if any(h.category == ANCHOR and h.key == of and h.start < e and h.end > s
                and not _longer_name(view.text, h.end, hit) for h in view.hits):
             return "explicit"
+    if any(h.category == ANCHOR and h.key == of and hit.start <= h.start and h.end <= hit.end for h in view.hits):
+        return "explicit"  # the role as written names it: "Senate Majority Leader"
     if spans:
         return "other"
     role_start = left[0] if left else hit.start
