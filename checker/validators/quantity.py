@@ -217,7 +217,7 @@ class QuantityValidator(Validator):
             why_not = (view.hedge(m.start, m.end) or said_of_another(view, m.start, best)
                        or ("a loose amount with none of the fact's cues" if vague else None) or _one_member(view, m)
                        or _earlier_time(view, m, best)
-                       or (None if from_side else _compared(view, m))
+                       or (None if from_side or _dated_as_claimed(view, m, best) else _compared(view, m))
                        or _other_scope(view, m, best) or _other_scale(m.interval, best))
             if why_not:
                 out.append(view.finding(best.id, "gap", m.start, stated_end, f"{reason}, but {why_not}"))
@@ -584,6 +584,17 @@ def _compared(view, m) -> str | None:
     return None
 
 
+def _dated_as_claimed(view, m, fact: Fact) -> bool:
+    """Whether a date right after the value puts it in the fact's own time: "from 4.3% in
+    August" states August's rate, for a fact about August."""
+    own = fact.spec.time
+    if own is None:
+        return False
+    d = next((d for d in view.dates if m.end <= d.start <= m.end + 12
+              and re.fullmatch(r"\s+(?:in|for|during)\s+", view.doc.low[m.end:d.start])), None)
+    return d is not None and not d.yearless and own.lo <= d.value.hull.lo and d.value.hull.hi <= own.hi
+
+
 def _of_the_same(view, fact: Fact, end: int) -> bool:
     """'63% of the seats' is a share of seats: only a fact about seats may take it."""
     after = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z]+)", view.doc.low[end:view.end])
@@ -674,7 +685,8 @@ def _owns_another(view, fact: Fact, m) -> bool:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z")
-_CHANGE_SIDES = re.compile(r"\s+(?:from|to)\s+")
+# (with the time of the first side between them: "to 4.4% by year-end, from 4.3%")
+_CHANGE_SIDES = re.compile(r"(?:\s+(?:by|in|at)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?\s+(?:from|to)\s+")
 _FROM_CLAIM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?[\d$€£¥]")
 _EFFECTIVE = re.compile(r"\b(?:effective|with effect from|takes? effect|taking effect|applies|applying)"
                         r"\s+(?:from\s+|on\s+|as of\s+)?\Z")
