@@ -27,6 +27,8 @@ _OPENS_WITH_REFERENCE = re.compile(
     r"storm|update|outage|report|treaty|deal|agreement|summit)"
     r"|(?:both|the two) (?:countries|nations|sides|teams|leaders|men|women|companies|firms|parties|"
     r"governments|candidates|airlines|banks|clubs))\b")
+# "Rebuilt in oak and lead, it rises 69 metres": the main clause's subject, after an opening phrase
+_SUBJECT_AFTER_OPENING = re.compile(r"[^,;:.]{3,80},\s+(?:he|she|it|they)\s+(?!said|says|added|told)[a-z]")
 _THERE = re.compile(r"\b(?<!^)there\b(?! (?:is|are|was|were|has|have|had|will|would|could|may|might)\b)")
 
 _PERSON = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b")
@@ -63,6 +65,7 @@ class SentenceView:
     def backref(self) -> bool:
         # match() at the sentence's start reads it as ^ on the sentence alone; "there" is rare
         return self.lookback or bool(_OPENS_WITH_REFERENCE.match(self.doc.low, self.start, self.end)) \
+            or bool(_SUBJECT_AFTER_OPENING.match(self.doc.low, self.start, self.end)) \
             or "there" in self.low and bool(_THERE.search(self.low)) or self._answers_a_question
 
     @property
