@@ -179,6 +179,8 @@ UNITS = [
     ("Fines of Dhs50,000 were announced.", "Dhs50,000", "dirham", False),
     ("The fund was AED 2 billion.", "AED 2 billion", "dirham", False),
     ("He announced Rs2 lakh for each family.", "Rs2 lakh", "rupee", False),
+    ("The bill was meant to raise Sh346bn in new taxes.", "Sh346bn", "shilling", False),
+    ("The bill was meant to raise KSh 346 billion.", "KSh 346 billion", "shilling", False),
     ("London sent \u00a35m worth of kit.", "\u00a35m", "pound", False),
     ("The scheme pays Rs 500 a month.", "Rs 500", "rupee", False),
     ("Tokyo set aside \u00a5300 billion.", "\u00a5300 billion", "yen", False),
@@ -515,6 +517,6 @@ def test_long_input_reads_every_number():
 
 
 @pytest.mark.parametrize("text", ["The A380 and the G7 met.", "Shifts of 12hrs2 were logged.", "Model DH2 sold well.",
-                                  "The MRS2 gene was found."])
+                                  "The MRS2 gene was found.", "The SH2 domain binds.", "Marsh2 was found."])
 def test_digits_glued_to_other_letters_are_no_number(text):
     assert find_numbers(text) == []

@@ -22,6 +22,7 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "lira": ("₺", "lira", "liras", "lire", "turkish lira"),
     "shekel": ("₪", "ils", "nis", "shekel", "shekels"),
     "dirham": ("aed", "dh", "dhs", "dirham", "dirhams"),
+    "shilling": ("kes", "ksh", "sh", "shilling", "shillings", "kenyan shilling", "kenyan shillings"),
 }
 PERCENT: tuple[str, ...] = ("%", "percent", "per cent", "pct")
 
