@@ -56,6 +56,7 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|announced|announces|reported|reports|told|tells|stated|confirmed|confirms|"
     r"declared|added|wrote|published|tweeted|posted|projected|statements?|statement published)"
     r"(?:\s+in\s+a\s+statement)?\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+)?$")
+_VERB = re.compile(r"[a-z]+(?:\s+published)?")
 _DATELINE = re.compile(r"^[\"'(]*[A-Z][A-Z .'-]+,\s*$")
 
 
@@ -117,22 +118,25 @@ def negative(claim: str) -> bool:
     return bool(_PLAIN_NEGATIVE.search(claim.lower()))
 
 
+def _said_before(view, start: int) -> re.Match | None:
+    """The verb of saying (and what joins it to the date) right before `start`; its offsets
+    are in the document's text."""
+    return _REPORTING.search(view.doc.low, max(view.start, start - 60), start)
+
+
 def stated_by(view, start: int, end: int) -> tuple[int, int] | None:
     """The span of the verb of saying a statement date follows ("announced" of "announced on
     March 20"), or None."""
-    before = view.doc.low[max(view.start, start - 60):start]
-    said = _REPORTING.search(before)
+    said = _said_before(view, start)
     if said is None:
         return None
-    verb = re.match(r"[a-z]+(?:\s+published)?", said.group(0))
-    offset = start - len(before) + said.start()
-    return offset, offset + verb.end()
+    verb = _VERB.match(said.group(0))
+    return said.start(), said.start() + verb.end()
 
 
 def statement_date(view, start: int, end: int) -> bool:
     """Whether a date is when something was said ("the ministry said on Monday")."""
-    before = view.doc.low[max(view.start, start - 60):start]
-    said = _REPORTING.search(before)
+    said = _said_before(view, start)
     if said and said.group(0).startswith("declared") and DECLARED_AS.match(view.doc.low, end):
         return False  # "declared Monday a day of national mourning": the day is what was declared
     return bool(said or _DATELINE.match(view.doc.norm[view.start:start]))

@@ -287,12 +287,11 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             out.append(Token(m.start(), m.end(), word, clause, part))
             clause += 1
             continue
+        joined = low == "and" and out[-1].text == "," and _AND_NEW_SENTENCE.match(text, m.end()) is not None
         if (low in _CLAUSE_WORDS and not (low == "since" and _since_date(text, m.end()))
-                or low == "and" and (_AND_NEW_SUBJECT.match(text, m.end()) or out[-1].text == ","
-                                     and _AND_NEW_SENTENCE.match(text, m.end()))):
+                or joined or low == "and" and _AND_NEW_SUBJECT.match(text, m.end())):
             clause += 1
-            part += low in _PART_WORDS or low == "and" and out[-1].text == "," \
-                and _AND_NEW_SENTENCE.match(text, m.end()) is not None
+            part += low in _PART_WORDS or joined
         out.append(Token(m.start(), m.end(), word, clause, part))
     return out
 

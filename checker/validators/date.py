@@ -135,6 +135,7 @@ class DateValidator(Validator):
                 continue
             # "since the Klow Bridge collapse of March 25" names the fact's own event with its date
             own_phrase = _since_its_own(view, best, m)
+            opening = _opening_adjunct(view, m)
             loose = None if own_phrase else (
                      "no cue of the fact ties it to the fact's event" if best.id not in tied
                      else "a plain 'since' does not say what came first since" if _first_since_only(best, m, view)
@@ -142,8 +143,7 @@ class DateValidator(Validator):
                      if _anchors_only_in_when(view, best, m)
                      else loose_binding(view, best, m.start, m.end,
                                         cued=_marked(best, m) or _host_clause(view, m) != view.clause(m.start)
-                                        or _announces(view, best, m) or _opening_adjunct(view, m),
-                                        opening=_opening_adjunct(view, m))
+                                        or _announces(view, best, m) or opening, opening=opening)
                      or ("its clause is governed by another event" if _governed_elsewhere(view, best, m) else None)
                      or ("another place or subject sits between it and the anchors"
                          if any(entity_between(view, view.nearest(ANCHOR, k, m.start, m.end)[1], m.start,

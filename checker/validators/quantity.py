@@ -584,6 +584,9 @@ def _compared(view, m) -> str | None:
     return None
 
 
+_IN_TIME = re.compile(r"\s+(?:in|for|during)\s+")
+
+
 def _dated_as_claimed(view, m, fact: Fact) -> bool:
     """Whether a date right after the value puts it in the fact's own time: "from 4.3% in
     August" states August's rate, for a fact about August."""
@@ -591,7 +594,7 @@ def _dated_as_claimed(view, m, fact: Fact) -> bool:
     if own is None:
         return False
     d = next((d for d in view.dates if m.end <= d.start <= m.end + 12
-              and re.fullmatch(r"\s+(?:in|for|during)\s+", view.doc.low[m.end:d.start])), None)
+              and _IN_TIME.fullmatch(view.doc.low, m.end, d.start)), None)
     return d is not None and not d.yearless and own.lo <= d.value.hull.lo and d.value.hull.hi <= own.hi
 
 
