@@ -10,6 +10,7 @@ A case file is YAML::
         others: [...]            # optional competing facts, ids other1, other2...
         expect: match | contradiction | gap
         stated: ...              # optional: the text the evidence must cover
+        reason_has: ...          # optional: words the finding's reason must contain
         expect_others: {other1: match}
 
 The test suite (tests/cases/) and the accuracy benchmark (bench/accuracy/) both

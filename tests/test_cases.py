@@ -25,5 +25,7 @@ def test_case(case, defaults):
     assert got.status == case["expect"], detail
     if "stated" in case:
         assert got.stated == case["stated"], detail
+    if "reason_has" in case:
+        assert case["reason_has"] in got.reason, detail
     for other_id, status in case.get("expect_others", {}).items():
         assert results[other_id].status == status, f"{other_id}: {results[other_id].status} ({results[other_id].reason})"

@@ -32,6 +32,7 @@ class OfficialSpec:
     about: tuple[str, ...]
     cues: tuple[str, ...] = ()
     of_names: tuple[str, ...] = ()  # `of` and its aliases as written (see roles.story_holder)
+    of_text: str | None = None  # `of` as the fact base writes it, for messages
     names: tuple[str, ...] = ()  # the person and the aliases the fact base gives them ("Abu Mohammed al-Jolani")
 
     def is_person(self, stated: str) -> bool:
@@ -75,7 +76,8 @@ class OfficialValidator(Validator):
         roles = lexicon.aliases.variants(role)
         names = tuple(n for n in lexicon.aliases.written(person)
                       if _looks_like_a_name(n) and not any(f" {r} " in f" {term_key(n)} " for r in roles))
-        return OfficialSpec(role_key, of_key, person, about, of_names=of_names, names=names or (person,))
+        return OfficialSpec(role_key, of_key, person, about, of_names=of_names, of_text=of,
+                            names=names or (person,))
 
     def triggers(self, fact: Fact):
         return [(ROLE, fact.spec.role)]
@@ -178,7 +180,7 @@ class OfficialValidator(Validator):
         if near_miss(name.text, f.spec.person):
             reason += " (a misspelling?)"
         if story is not None:
-            reason += f" (the role is not qualified; {view.doc.raw[hit.start:hit.end]} of {f.spec.of}, " \
+            reason += f" (the role is not qualified; {view.doc.raw[hit.start:hit.end]} of {f.spec.of_text or f.spec.of}, " \
                       "the only one this story names)"
         return [view.finding(f.id, "contradiction", name.start, name.end, reason)]
 
