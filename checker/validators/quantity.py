@@ -216,6 +216,7 @@ class QuantityValidator(Validator):
                 and not _cued(view, best, m.start, m.end, skip=(m.start, stated_end))  # (the counted noun is no cue)
             why_not = (view.hedge(m.start, m.end) or said_of_another(view, m.start, best)
                        or ("a loose amount with none of the fact's cues" if vague else None) or _one_member(view, m)
+                       or _locates_a_place(view, m, stated_end)
                        or _earlier_time(view, m, best)
                        or (None if from_side or _dated_as_claimed(view, m, best) else _compared(view, m))
                        or _other_scope(view, m, best) or _other_scale(m.interval, best))
@@ -626,6 +627,30 @@ employee family household farmer patient student voter user subscriber man woman
 tenant buyer seller driver pilot nurse doctor soldier survivor player fan member""".split())
 _QUANTIFIERS = frozenset("""total record further estimated additional combined maximum minimum mere reported
 average few number majority minority quarter third half dozen couple handful lot range series sum""".split())
+
+
+# "the Voronezh region, about 500 km south of Moscow": an appositive that says where a place is
+_PLACE_BEFORE_COMMA = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}(?:[A-Z][\w'’.-]*|region|province|city|town|village|district|area|oblast|"
+    r"state|county|border|base|airport|port|capital|island|coast|valley|river|lake|bay))(?:\s+\([^()]*\))?,\s+\Z")
+_LOCATED = re.compile(r"(?:\s*\([^()]*\))?\s+(?:due\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:wards?)?"
+                      r"\s+of\b|(?:\s*\([^()]*\))?\s+from\b")
+
+
+def _locates_a_place(view, m, stated_end: int) -> str | None:
+    """'...through the Voronezh region, about 500 km south of Moscow': the distance says
+    where that place is, not how far the fact's subject went."""
+    before = _PLACE_BEFORE_COMMA.search(view.doc.norm, view.start, m.start)
+    if before is None or not _LOCATED.match(view.doc.low, stated_end, view.end):
+        return None
+    # "stopped near Yelets, 400 km from Moscow", "struck in the Al Haouz province, 72km
+    # south-west of Marrakech": where the subject is, so the distance is its own
+    if _AT_A_PLACE.search(view.doc.low, view.start, before.start(1)):
+        return None
+    return f"it says where a place is ('{before.group(1)}')"
+
+
+_AT_A_PLACE = re.compile(r"\b(?:in|at|near|outside|off|inside|by|beside|around|close to|next to)\s+(?:the\s+|a\s+|an\s+)?\Z")
 
 
 def _one_member(view, m) -> str | None:
