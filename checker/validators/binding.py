@@ -42,25 +42,38 @@ monday tuesday wednesday thursday friday saturday sunday
 """.split())
 
 
-def own_subject(view, offset: int, anchor_keys) -> bool:
-    """Whether the value's clause names someone else before it ("Sylvania has sent ...")."""
+def own_subject(view, offset: int, anchor_keys, claim: str = "") -> bool:
+    """Whether the value's clause names someone else before it ("Sylvania has sent ..."). A
+    name the fact's `claim` gives is no one else ("Caputo announced the devaluation on
+    December 20", "..., Ferrovie dello Stato, which paid just €4.5m", for claims that name
+    Caputo and Ferrovie dello Stato); the caller passes it only when the anchor is in the
+    sentence, since a name alone says nothing of what it did ("Prigozhin said about 20,000 of
+    his fighters died there", after a sentence about Wagner's 25,000)."""
     clause = view.clause(offset)
+    named = _claim_names(claim)
     anchors = [h for h in view.hits if h.category == ANCHOR and h.key in anchor_keys]
     opening = [t for t in view.tokens if t.clause == clause][:2]
     if opening and opening[0].text.lower() in ("which", "who", "that") and opening[0].start < offset:
         # "..., which crashed 8.5 million Windows computers on Saturday": the antecedent's,
         # and the antecedent is someone else when it is a name other than the anchors
         # ("overtaken by Hurricane Milton, which made landfall on October 9")
-        return _named_antecedent(view, opening[0], anchors)
+        return _named_antecedent(view, opening[0], anchors, named)
     if len(opening) == 2 and opening[0].text.lower() == "and" and opening[1].start < offset \
             and opening[1].text.lower() in ("the", "its", "their", "his", "her"):
         return True  # "..., and the new ministers held their first meeting on Saturday"
     in_phrase = False  # inside a prepositional phrase: "at the UN summit", "in New Delhi"
+    agent = None  # the clause of a passive's "by": "has been owned by Italy's state railway company FS"
+    previous = ""
     for t in view.tokens:
         if t.start >= offset:
             break
         low = t.text.lower()
         capital = t.text[:1].isupper() and t.text[:1].isalpha()
+        if low == "by" and _PARTICIPLE.search(previous):
+            agent = t.clause  # (the subject comes before its verb: what follows is the agent)
+        previous = low
+        if t.clause == agent:
+            continue
         if low in _PREPOSITIONS:
             in_phrase = True
             continue
@@ -69,13 +82,19 @@ def own_subject(view, offset: int, anchor_keys) -> bool:
         in_phrase = False
         if t.clause != clause or not capital:
             continue
-        if low in NOT_SUBJECTS or any(h.start <= t.start < h.end for h in anchors):
+        if low in NOT_SUBJECTS or low in named or any(h.start <= t.start < h.end for h in anchors):
             continue
         return True
     return False
 
 
-def _named_antecedent(view, relative, anchors) -> bool:
+def _claim_names(claim: str) -> frozenset[str]:
+    """The capitalised words of a claim: the names it gives."""
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", claim)
+                     if w.lower() not in NOT_SUBJECTS)
+
+
+def _named_antecedent(view, relative, anchors, named=frozenset()) -> bool:
     """Whether the word before ', which' is a capitalised name none of the anchors covers."""
     i = view.token_at(relative.start) - 1
     if i >= 0 and view.tokens[i].text == ",":
@@ -83,10 +102,11 @@ def _named_antecedent(view, relative, anchors) -> bool:
     if i < 0:
         return False
     tok = view.tokens[i]
-    return (tok.text[:1].isupper() and tok.text.lower() not in NOT_SUBJECTS and i > 0
-            and not any(h.start <= tok.start < h.end for h in anchors))
+    return (tok.text[:1].isupper() and tok.text.lower() not in NOT_SUBJECTS and tok.text.lower() not in named
+            and i > 0 and not any(h.start <= tok.start < h.end for h in anchors))
 
 
+_PARTICIPLE = re.compile(r"(?:[a-z]ed|[a-z]en|own|run|held|led|paid|bought|sold|made|built|hit|struck)\Z")
 _PREPOSITIONS = frozenset("in at from to of near outside inside across for with by on into via".split())
 
 
@@ -135,8 +155,8 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             if not own:
                 return f"another value sits closer to '{key}'"
             hit = min(own, key=lambda h: view.distance(h, start, end))
-        if hit.start >= end and any(t.text.lower() in _NEXT_PREDICATE for t in view.tokens
-                                    if end <= t.start < hit.start):
+        if hit.start >= end and any(t.text.lower() in _NEXT_PREDICATE and not _THEN_A_NAME.match(view.doc.low, t.start)
+                                    for t in view.tokens if end <= t.start < hit.start):
             return f"'{key}' belongs to a later predicate"
         if view.clause(hit.start) != clause:
             in_clause = False
@@ -148,7 +168,7 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             if opening and hit.start >= end:
                 continue  # "Shortly before midday on Sunday, a teenager ... in Southport"
             if subject is None:
-                subject = own_subject(view, start, about)
+                subject = own_subject(view, start, about, fact.claim)
             if subject:
                 return f"'{key}' is in another clause, and the value's clause has a subject of its own"
     if fact.spec.cues and not in_clause and not cued and not _stands_for(view, clause, start, about) \
@@ -227,6 +247,8 @@ def _event_adjunct(view, hit, start: int, fact: Fact) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset("to in at into towards toward and".split())
+# "paid €45m for the operator, then called TrainOSE": what it was called at the time
+_THEN_A_NAME = re.compile(r"then\s+(?:called|named|known|titled|branded|styled|a|an)\b")
 _NEXT_PREDICATE = frozenset("and then before after while".split())
 
 
