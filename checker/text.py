@@ -100,8 +100,9 @@ def _lines(text: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
-def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
-    """Whether a line break (maybe with blank lines) sits inside a sentence."""
+def _joins(prev: str, nxt: str, blank_between: bool, in_prose: bool = False) -> bool:
+    """Whether a line break (maybe with blank lines) sits inside a sentence. `in_prose`: the
+    previous line continues a long line of hard-wrapped prose, so it does not stand alone."""
     prev, nxt = prev.rstrip(), nxt.lstrip()
     if not _HAS_LETTER.search(prev) or not _HAS_LETTER.search(nxt):
         return False
@@ -120,7 +121,9 @@ def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
         return False
     # Hard-wrapped prose runs on; a short line standing alone is a headline,
     # a byline or page furniture.
-    return len(prev) >= 50 and nxt[:1].islower() or len(prev) >= 60
+    # ("... won 55.7% / of the vote against 44.3% for Economy Minister / Sergio Massa, ...":
+    # a short line inside a wrapped sentence is no headline)
+    return len(prev) >= 50 and nxt[:1].islower() or len(prev) >= 60 or in_prose
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")
@@ -196,10 +199,13 @@ def split_sentences(text: str, start: int = 0, forced: list[int] | None = None) 
     breaks: list[int] = list(forced or [])
     lines = _lines(text, start)
     content = [(s, e) for s, e in lines if text[s:e].strip()]
+    in_prose = False
     for (ps, pe), (ns, ne) in zip(content, content[1:]):
         blank = text.count("\n", pe, ns) > 1 or text.count("\r", pe, ns) > 1
-        if not _joins(text[ps:pe], text[ns:ne], blank):
+        joined = _joins(text[ps:pe], text[ns:ne], blank, in_prose)
+        if not joined:
             breaks.append(pe)
+        in_prose = joined and not blank and len(text[ps:pe].strip()) >= 60
     for m in _END.finditer(text, start):
         if _is_boundary(text, m):
             breaks.append(m.end())

@@ -49,6 +49,20 @@ def test_hard_wrapped_prose_joins():
     assert len(sentences(text)) == 1
 
 
+def test_a_short_line_inside_wrapped_prose_runs_on():
+    text = ("Milei, a 53-year-old economist and former television pundit, won 55.7%\n"
+            "of the vote against 44.3% for Economy Minister\n"
+            "Sergio Massa, the candidate of the ruling coalition, according to\n"
+            "the electoral authority's count.\n")
+    assert len(sentences(text)) == 1
+
+
+def test_a_short_headline_after_a_wrapped_headline_still_stands_alone():
+    text = ("Wagner chief calls off march\nas deal is brokered\n"
+            "Moscow braces for the column on Saturday as the mutiny spreads north.\n")
+    assert len(sentences(text)) == 2
+
+
 def test_crlf_positions():
     text = "first line\r\nsecond line has 5 million\r\n"
     starts = line_starts(text)
