@@ -52,3 +52,21 @@ def test_read_name_after_a_role(text, name):
         first = text.index("Andrey")
     got = read_name(text, first, len(text))
     assert (got.text if got else None) == name
+
+
+@pytest.mark.parametrize("country, text, found", [
+    ("United Kingdom", "The Bank of England cut rates.", True),
+    ("UK", "Rain swept across Scotland and Wales.", True),
+    ("Russia", "Rain swept across Scotland.", False),
+    ("United States", "Hurricane Milton struck Florida.", True),
+    ("United States", "Investors in Georgian bonds sold.", False),  # an adjective is no region
+])
+def test_a_story_names_a_country_through_its_regions(country, text, found):
+    from checker.values.places import regions_of
+    assert (regions_of(country).search(text) is not None) == found
+
+
+def test_only_countries_have_regions():
+    from checker.values.places import regions_of
+    assert regions_of("Acme") is None and regions_of("Swiss National Bank") is None
+    assert regions_of("Russia") is not None  # (the ISO name is "Russian Federation")

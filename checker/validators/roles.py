@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..lexicon import ANCHOR, ROLE, Hit
 from ..model import Fact
 from ..values.calendar_words import CALENDAR_NAMES
-from ..values.places import is_place
+from ..values.places import is_place, regions_of
 from .holders import qualifier_after
 from .holders import word_before as _word_before
 
@@ -245,11 +245,12 @@ def story_holder(view, occ: Occurrence, facts: list[Fact], names=()) -> Fact | N
             or _in_longer_role(view, occ):
         return None
     named = {h.key for h in view.everywhere if h.category == ANCHOR}
-    told = [f for f in facts if f.spec.of in named]  # (holders out of force are gone already)
+    # (holders out of force are gone already)
+    told = [f for f in facts if f.spec.of in named] or [f for f in facts if _names_a_region(view, f)]
     if len(told) != 1 or any(f.spec.of is None for f in facts):
         return None
     fact = told[0]
-    if any(h.category == ANCHOR and h.key == fact.spec.of and h.start > occ.end
+    if any(h.category == ANCHOR and h.key == fact.spec.of and h.start > occ.end and view.part(h.start) == view.part(occ.end)
            and _ADDRESSED.search(view.doc.low, max(occ.end, h.start - 40), h.start) for h in view.hits):
         return None  # spoken of or to, as an outsider would: "Minister X said Ruritania ..."
     if not any(is_place(n) for n in fact.spec.of_names) and not _OFFICER.match(occ.hit.key):
@@ -258,11 +259,23 @@ def story_holder(view, occ: Occurrence, facts: list[Fact], names=()) -> Fact | N
     return fact if _only_qualifier(view, occ.hit.key, fact.spec.of) else None
 
 
-# A company's officers: no country has one, so the story's one company is theirs.
-_OFFICER = re.compile(r"(?:chief [a-z]+ officer|chief executive|ceo|cfo|coo|cto|finance chief)\Z")
+# Officers of a company, a bank or an assembly: no country has one, so the story's one
+# organisation is theirs ("Vice Chairman Fritz Zurbrügg" in a story about one central bank).
+_OFFICER = re.compile(r"(?:chief [a-z]+ officer|chief executive|ceo|cfo|coo|cto|finance chief|"
+                      r"(?:vice[ -]|deputy )?chair(?:man|woman|person)?|speaker)\Z")
 _ADDRESSED = re.compile(r"\b(?:said|says|told|tells|warned|warns|accused|accuses|urged|urges|critici[sz]ed|"
                         r"critici[sz]es|condemned|condemns|called on|calls on|blamed|blames|praised|thanked|"
                         r"visited|visits|met)(?:\s+that)?(?:\s+(?:the|both))?\s+\Z")
+
+
+def _names_a_region(view, fact: Fact) -> bool:
+    """Whether the story names a region of the fact's country ("the Bank of England",
+    "Southport, in north-west England", for the United Kingdom), though not the country."""
+    for name in fact.spec.of_names:
+        regions = regions_of(name)
+        if regions is not None:
+            return regions.search(view.doc.norm) is not None
+    return False
 
 
 def _in_longer_role(view, occ: Occurrence) -> bool:

@@ -57,3 +57,56 @@ def is_place(name: str) -> bool:
         return True
     # "Russia" for "Russian Federation"
     return len(low) >= 4 and low + "n" in words
+
+
+# Region names that are common words too ("Central", "Gulf" in Papua New Guinea).
+_GENERIC_REGION = re.compile(r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|capital|"
+                             r"gulf|coast|coastal|islands?|upper|lower|middle|city|district|region|province)"
+                             r"(?:\s+|\Z))+", re.I)
+
+
+@functools.lru_cache(maxsize=256)
+def regions_of(name: str) -> re.Pattern | None:
+    """A pattern for the first-level regions of the country `name` names ("England",
+    "Scotland", "Wales" for the United Kingdom; the states for the United States), as a
+    text writes them: a story that names them is about that country. None for no country."""
+    import unicodedata
+
+    import pycountry
+
+    country = _country(name)
+    if country is None:
+        return None
+    spellings = set()
+    for s in pycountry.subdivisions.get(country_code=country) or ():
+        if s.parent_code:
+            continue
+        for part in re.split(r"\s*[\[\];]\s*", s.name):
+            part = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]+$", "", part.split(",")[0]).strip()  # "Cymru GB-CYM"
+            plain = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+            for spelling in {part, plain}:
+                if len(spelling) >= 4 and spelling[:1].isupper() and not _GENERIC_REGION.fullmatch(spelling):
+                    spellings.add(spelling)
+    if not spellings:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+_SHORT_FORMS = {"uk": "GB", "britain": "GB", "great britain": "GB", "us": "US", "usa": "US", "america": "US"}
+
+
+def _country(name: str) -> str | None:
+    """The ISO code of the country `name` names: "Russia" (the Russian Federation), "Iran",
+    "UK"; None for anything else."""
+    import pycountry
+
+    low = " ".join(name.lower().replace(".", "").split()).removeprefix("the ")
+    if low in _SHORT_FORMS:
+        return _SHORT_FORMS[low]
+    for c in pycountry.countries:
+        names = {n.lower() for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)) if n}
+        names |= {n.split(",")[0] for n in names}
+        if low in names or any(n.startswith(low + "n ") for n in names):  # "Russia": "Russian Federation"
+            return c.alpha_2
+    return None
