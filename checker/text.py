@@ -226,6 +226,18 @@ def split_sentences(text: str, start: int = 0, forced: list[int] | None = None) 
 
 # --- tokens and clauses --------------------------------------------------------
 
+# Verbs that take up a clause again after an aside: "The first Mass, during which the altar
+# will be consecrated, will be celebrated on Monday".
+RESUMING = frozenset("""is was are were has had have will would can could may might must shall should did does
+took made held met left said told began sent won lost saw got came went fell rose hit struck broke gave ran led
+paid sold bought built became""".split())
+
+
+def resumes(word: str) -> bool:
+    """Whether a word after an aside's closing comma is a verb taking up the clause again."""
+    low = word.lower()
+    return low in RESUMING or len(low) > 4 and low.endswith("ed")
+
 _TOKEN = re.compile(r"\w+(?:(?:['.\-]|(?<=\d),(?=\d{3}\b))\w+)*|[^\w\s]")
 _CLAUSE_WORDS = frozenset("""
 when while whereas because although though where which who whom whose but after
@@ -304,7 +316,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 # ", Taiwan," or ", Ontario, Canada," after a place: one or two capitalised words set off
 # by commas and followed by a lowercase word, not a list of names.
-_PLACE_APPOSITIVE = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,(?=\s+[a-z])")
+# Not before a verb, which takes up the sentence's own clause again ("Flight 1282, bound for
+# Ontario, California, took off ..."; see `resumes`).
+_PLACE_APPOSITIVE = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,(?=\s+[a-z])(?!\s+(?:"
+                               + "|".join(sorted(RESUMING)) + r"|[a-z]{3,}ed)\b)")
 # "(PVV)", "(NSC)", "(R-Texas)": a bracket of one or two words glossing what precedes it.
 _SHORT_BRACKET = re.compile(r"\(\s*[^()\s,;]+(?:\s+[^()\s,;]+)?\s*\)")
 _NUMBER_NEXT = re.compile(r"\s*(?:[$€£¥]|\d)")

@@ -11,6 +11,7 @@ import re
 
 from ..lexicon import ANCHOR, UNIT
 from ..model import Fact, Interval
+from ..text import resumes
 from ..values.places import is_place
 
 _CUE_CAP = 20
@@ -158,7 +159,7 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
         if hit.start >= end and any(t.text.lower() in _NEXT_PREDICATE and not _THEN_A_NAME.match(view.doc.low, t.start)
                                     for t in view.tokens if end <= t.start < hit.start):
             return f"'{key}' belongs to a later predicate"
-        if view.clause(hit.start) != clause:
+        if view.clause(hit.start) != clause and not resumed(view, hit.start, start):
             in_clause = False
             if view.part(hit.start) != view.part(start) and not _event_adjunct(view, hit, start, fact):
                 return f"'{key}' is in another part of the sentence"
@@ -177,6 +178,35 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
                         for h in view.hits):
         return "the anchors are outside its clause and no cue is in it"
     return None
+
+
+# What opens an aside after the subject: a relative clause, a participle, a preposition's phrase.
+_ASIDE_OPENERS = frozenset("""which who whom whose where that during in at on of with from for bound based owned
+run set known called named once now then still like""".split())
+
+
+def resumed(view, anchor_at: int, value_at: int) -> bool:
+    """Whether the value's clause is the anchor's, taken up again after an aside set off by
+    commas: the anchor's clause opens the sentence (or its part), each clause between opens
+    with an aside's word, and the value's clause opens with a verb."""
+    tokens = view.tokens
+    a, v = view.token_at(anchor_at), view.token_at(value_at)
+    if not (0 <= a < v < len(tokens)):
+        return False
+    a_clause, v_clause = tokens[a].clause, tokens[v].clause
+    first_of = {}
+    for t in tokens:
+        first_of.setdefault(t.clause, t)
+    head = first_of.get(a_clause)
+    if head is None or any(t.part == head.part and t.start < head.start and t.text.isalnum() for t in tokens):
+        return False  # ("In Paris, officials said ...": the anchor's clause must open its part)
+    opener = next((t for t in tokens if t.clause == v_clause and t.text.isalnum()), None)
+    if opener is None or not resumes(opener.text):
+        return False
+    between = {t.clause for t in tokens if tokens[a].start < t.start < opener.start and t.clause != a_clause
+               and t.text.isalnum()}
+    return bool(between) and all(first_of[c].text.lower() in _ASIDE_OPENERS or first_of[c].text[:1].isupper()
+                                 or first_of[c].text[:1].isdigit() for c in between)
 
 
 def bare_figure(view, clause: int, start: int, end: int, about) -> bool:

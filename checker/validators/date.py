@@ -21,7 +21,7 @@ from ..values.calendar_words import CALENDAR_NAMES
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator, add_cues
 from ..stance import stated_by, statement_date
-from .binding import SUPERLATIVE, entity_between, loose_binding, rank, said_of_another
+from .binding import SUPERLATIVE, entity_between, loose_binding, rank, resumed, said_of_another
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
 _REACH_BACK = {"since", "first_since", "first_in", "for"}
@@ -452,7 +452,8 @@ def _tied(view, fact: Fact, m, strict: bool = False) -> bool:
         host = _host_clause(view, m)
         opening = _opening_adjunct(view, m)
         if any(h.start >= view.start and (view.clause(h.start) in (view.clause(m.start), host)
-                                          or opening and h.start >= m.end and view.part(h.start) == view.part(m.start))
+                                          or opening and h.start >= m.end and view.part(h.start) == view.part(m.start)
+                                          or h.end <= m.start and resumed(view, h.start, m.start))
                for h in cues) or (cues and not strict):
             return True
         if strict and not _scheduled(view, m):
@@ -515,8 +516,8 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
     """Whether the nearest verb before the date is not the fact's ("an election called in May").
 
     A date hangs on the closest verb before it in its clause; when that verb is
-    none of the fact's cues and no cue sits between it and the date, the date
-    dates something else.
+    none of the fact's cues, nor a word of its claim, and no cue sits between it and
+    the date, the date dates something else.
     """
     if not fact.spec.cues or _marked(fact, m) or _names_its_event(view, fact, m):
         return False  # ("won Saturday's election": the date is the election's, whatever "won" dates)
@@ -535,6 +536,8 @@ def _governed_elsewhere(view, fact: Fact, m) -> bool:
         prev = tokens[i - 1].text.lower() if i else ""
         if (word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
                 or prev in _BASE_VERB_AFTER and t.text.isalpha() and t.text.islower()):
+            if re.search(rf"\b{re.escape(word)}\b", fact.claim.lower()):
+                return False  # the claim's own verb: "will be celebrated on Monday", for "was celebrated on Sunday"
             # "the election held on June 9": a participle right after the fact's own noun;
             # "the election ... would be held on July 28": the clause's own passive verb
             if prev in _BE and word in _HAPPEN and any(h.start < t.start and view.clause(h.start) == clause
