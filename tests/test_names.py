@@ -70,3 +70,8 @@ def test_only_countries_have_regions():
     from checker.values.places import regions_of
     assert regions_of("Acme") is None and regions_of("Swiss National Bank") is None
     assert regions_of("Russia") is not None  # (the ISO name is "Russian Federation")
+
+
+def test_particles_do_not_count_towards_a_names_length():
+    text = "Sheikh Mohamed bin Zayed Al Nahyan, has ordered"
+    assert read_name(text, 0, len(text)).text == "Mohamed bin Zayed Al Nahyan"

@@ -243,11 +243,14 @@ class KnownNames:
 
 
 def _name_at(view, pos: int, known: KnownNames) -> NameSpan | None:
-    """A name starting at `pos`; a name the fact base knows is taken whole ("Bo Lan")."""
+    """A name starting at `pos`; a name the fact base knows is taken whole ("Bo Lan"), unless
+    the text's name runs on past it ("Sheikh Mohamed bin Zayed Al Nahyan", for the alias
+    "Sheikh Mohamed bin Zayed")."""
     person = known.at(view.text, pos)
-    if person is not None:
+    read = read_name(view.text, pos, view.end)
+    if person is not None and (read is None or read.end <= pos + len(person)):
         return NameSpan(pos, pos + len(person), person)
-    return read_name(view.text, pos, view.end)
+    return read
 
 
 def _known_ending(view, end: int, known: KnownNames) -> NameSpan | None:
@@ -270,6 +273,13 @@ def _person(view, start: int, end: int, left, right_end: int,
         name = _name_at(view, right_end + 1, known)
         if name:
             return name, True, "after"
+    # "Archbishop of Paris Laurent Ulrich": a known name closing the qualifier, after a place
+    # the fact base knows (an unknown one may be the qualifier's own words: "of Vietnam's
+    # Communist Party")
+    name = _known_ending(view, right_end, known) if right_end > end else None
+    if name is not None and any(h.category == ANCHOR and end < h.end and not text[h.end:name.start].strip()
+                                for h in view.hits):
+        return name, True, "after"
     # "Ruritania's defense minister, John Roe," / "the head of the state railway, Ann Smith."
     if text[right_end:right_end + 1] == "," and text[right_end + 1:right_end + 2] in _SPACE and right_end + 1 < view.end:
         name = _name_at(view, right_end + 2, known)

@@ -119,7 +119,7 @@ def read_name(text: str, pos: int, limit: int, max_tokens: int = 4, titles: bool
         if word.endswith(".") and len(word) > 2 and bare not in _SUFFIXES:
             word = word[:-1]  # a sentence's full stop, not an initial
         end = m.start() + len(word)
-        count += 1
+        count += bare not in _PARTICLES  # ("Mohamed bin Zayed Al Nahyan": particles are no extra name)
         j = _skip_spaces(text, end, limit)
         if text.startswith("'s", end) or j == end or j >= limit:
             break
