@@ -293,6 +293,7 @@ than more less about nearly some""".split())
 _SAYING = frozenset("said says reported reports announced announces told tells added estimated".split())
 # a subordinate clause has its own subject: "... because the national living wage is"
 _SUBORDINATORS = frozenset("that because while whereas although though when".split())
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("who which what whose where".split())
 _QUARTER = re.compile(r"\bq([1-4])\b")
 _ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _PERIODS = frozenset("first second third fourth quarter quarterly annual yearly full year half".split())
@@ -308,8 +309,12 @@ def _other_measure(view, fact: Fact, start: int) -> bool:
     # the verb closest to the value is the one it completes: "the cost would be passed on ...
     # because the living wage is going up, to £12.12"
     verb = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].text.lower() in _LINK_VERBS), None)
-    if verb is None:
-        return False
+    if verb is None or any(t.text.lower() in _CLAUSE_OPENERS for t in tokens[verb + 1:]):
+        return False  # ("the question is what Doe, who has criticised the $2.9 million bailout, ...")
+    if verb and tokens[verb - 1].text == "," and tokens[0].clause != tokens[verb].clause:
+        # "Anies Baswedan, a former governor of Jakarta, came second with": the aside is no subject
+        subject = [t for t in tokens[:verb] if t.clause == tokens[0].clause]
+        tokens, verb = subject + tokens[verb:], len(subject)
     begin = 0
     for i, t in enumerate(tokens[:verb]):
         if any(h.start <= t.start < h.end for h in anchors) or t.text.endswith(("'s", "'")) \
