@@ -82,6 +82,8 @@ def findings_for(fb: FactBase, doc: Document, only: set[str] | None = None,
 
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.-]*)[ \t]+\Z")
 _OPENERS = frozenset("The A An This That These Those Its Their His Her Our Your".split())
+# "... to 44.3% for Jalili. Turnout was 49.8%": a full stop after a word, not an abbreviation
+_SENTENCE_END = re.compile(r"[a-z]\.\Z")
 
 
 def _inside_another_name(fb: FactBase, doc: Document, h: Hit) -> bool:
@@ -91,7 +93,8 @@ def _inside_another_name(fb: FactBase, doc: Document, h: Hit) -> bool:
     if not fb.lexicon.lowercase_only(" ".join(doc.low[h.start:h.end].split())):
         return False
     before = _NAME_WORD_BEFORE.search(doc.norm, max(0, h.start - 40), h.start)
-    if before is None or before.group(1) in _OPENERS or before.group(1).endswith(("'s", "’s")):
+    if before is None or before.group(1) in _OPENERS or before.group(1).endswith(("'s", "’s")) \
+            or _SENTENCE_END.search(before.group(1)):
         return False
     sentence = doc.sentences[doc.sentence_at(h.start)]
     words = re.findall(r"[^\W\d_][\w'’-]*", doc.norm[sentence.start:sentence.end])
