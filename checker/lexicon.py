@@ -83,6 +83,9 @@ def _word_variants(term: str, category: str) -> set[str]:
         out.add(term.replace(" ", "-"))  # "a half-percentage-point cut"
     if category == UNIT and term[-1:].isalpha() and " " not in term[-3:]:
         out |= {term + "s"} if not term.endswith("s") else {term[:-1]}
+    if category == UNIT:  # British and American spellings: "71 metres", "the 71-meter booster"
+        for british, american in (("metre", "meter"), ("litre", "liter")):
+            out |= {v.replace(british, american) for v in out} | {v.replace(american, british) for v in out}
     if category == ROLE and term[-1:].isalpha() and not term.endswith("s"):
         out.add(term + "s")  # "Deputy Prime Ministers A and B"
     if category == ROLE and " " in term:  # "vice-president", "attorney-general", "secretary-general"

@@ -139,6 +139,10 @@ gallon acre hectare storey story floor year month week day hour minute second me
 volt watt mile-long""".split())
 
 
+_MEASURES = frozenset("""metre meter kilometre kilometer km mile foot inch centimetre centimeter millimetre
+millimeter tonne ton litre liter acre hectare""".split())
+
+
 def _compound(view, m) -> Count | None:
     """'The 23-article treaty' counts the treaty's articles, 'a half-point cut' is a cut of
     half a point; 'a 174-seat majority' is a majority of 174; 'a 650-seat house' and '152-millimetre shells' measure something else."""
@@ -149,7 +153,8 @@ def _compound(view, m) -> Count | None:
     if noun is None or not gap:
         # a unit the fact base spells with a hyphen is itself the count: "a 71-year-old poet"
         own = next((h for h in view.hits if h.category == UNIT and h.start == m.end + 1 and h.end == after
-                    and "-" in view.text[h.start:h.end]), None)
+                    and ("-" in view.text[h.start:h.end] or view.doc.low[h.start:h.end] in _MEASURES)), None)
+        # (and so is a measure of size: "the 232-foot (71-meter) Super Heavy booster")
         return Count(own.key, own.end) if own else None
     if noun.category == UNIT:
         # "a 174-seat majority" is a majority of 174; "152-millimeter shells" measures each shell

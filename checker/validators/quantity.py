@@ -90,7 +90,9 @@ class QuantityValidator(Validator):
         return Interval(interval.lo - amount, interval.hi + amount)
 
     def triggers(self, fact: Fact):
-        return [(UNIT, u) for u in fact.spec.units] + [("cue", c) for c in fact.spec.cues]
+        # (an age is often written without its unit: "Cintula, 71, was sentenced")
+        ages = [(ANCHOR, a) for a in fact.spec.about] if fact.spec.units & _AGE_UNITS else []
+        return [(UNIT, u) for u in fact.spec.units] + [("cue", c) for c in fact.spec.cues] + ages
 
     def needs(self, fact: Fact):
         return [(ANCHOR, k) for k in fact.spec.about]  # check() binds nothing without them
@@ -102,7 +104,7 @@ class QuantityValidator(Validator):
         out = []
         counted = []
         for m in view.numbers:
-            count = (unit_of(view, m) or _after_cue(view, m, facts)) if m.is_count else None
+            count = (unit_of(view, m) or _after_cue(view, m, facts) or _an_age(view, m, facts)) if m.is_count else None
             if count is None:
                 view.dropped(facts, m.start, m.end, "not a count of any fact's unit" if m.is_count
                              else "not a count (a year, an ordinal, a time or a label)")
@@ -281,6 +283,27 @@ def _after_cue(view, m, facts: list[Fact]) -> Count | None:
         fact = next((f for f in facts if h.key in f.spec.cues and view.has_all(f.spec.about)), None)
         if fact is not None:
             return Count(next(iter(sorted(fact.spec.units))), m.end)
+    return None
+
+
+# An age written without its unit, right after the person: "Cintula, 71, was ...",
+# "the attacker, aged 71,", "Cintula, who was 71 at the time".
+_AGE_UNITS = frozenset({"year-old", "years old", "year old", "years of age", "aged"})
+_AGE_BETWEEN = re.compile(r"(?:,\s*|\s+)(?:aged\s+|who\s+(?:was|is)\s+(?:only\s+|just\s+)?)?")
+_AGE_AFTER = re.compile(r"\s*(?:[,;.)]|\s(?:at|when|on|in|and)\b)")
+
+
+def _an_age(view, m, facts: list[Fact]) -> Count | None:
+    """A bare whole number right after the fact's person counts the fact's age unit."""
+    iv = m.interval
+    if m.modifier is not None or iv.lo != iv.hi or not 1 <= iv.lo <= 120 or iv.lo != int(iv.lo) \
+            or not _AGE_AFTER.match(view.doc.norm, m.end, view.end):
+        return None
+    for f in facts:
+        unit = next((u for u in sorted(f.spec.units) if u in _AGE_UNITS), None)
+        if unit and any(h.category == ANCHOR and h.key in f.spec.about and h.end < m.start
+                        and _AGE_BETWEEN.fullmatch(view.doc.norm, h.end, m.start) for h in view.hits):
+            return Count(unit, m.end)
     return None
 
 
