@@ -61,6 +61,8 @@ _KINDS = {  # the first alternative that matches wins, so longer forms come firs
              r"|(?:first|second|latter)\s+half|(?:first|second|third|fourth|last|final)\s+quarter)\s+of\s+)"
              rf"(?:{_BARE}{_YTAIL}?|{_YEAR}|(?:this|next|last)\s+(?:year|month))"),
     "season": rf"(?:[Tt]he\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+{_YEAR}",
+    # "on New Year's Day", "Christmas Eve 2023": a day of the calendar by its name
+    "holiday": rf"{W.HOLIDAY_RE}(?![\w’'-]|\s+(?:[Pp]arty|[Mm]arket|[Ss]ales?|[Tt]ree|[Cc]ard|[Ss]hopping|[Mm]essage|[Ss]peech|[Hh]onours|[Ll]ist)\b)(?:,?\s+{_YEAR})?",
     "md": rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?",
     "ddm": rf"{_DAY}{_CONN}{_DAY}(?:\s+of)?\s+{_MON}{_YTAIL}?",
     "dm": rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}{_YTAIL}?",
@@ -84,7 +86,7 @@ _KINDS = {  # the first alternative that matches wins, so longer forms come firs
             r"|would|he|she|they|we|i|it)\b)[a-z])"),
     "day": rf"{_DAY}(?:,?\s+{_YEAR})?(?!{W.COUNT_NOUN_RE})",  # only as a range end; not "and 20 people"
 }
-_ALONE = "iso dotted yrange decade part season md ddm dm dmw mmy my rel ycomma wd".split()
+_ALONE = "iso dotted yrange decade part season holiday md ddm dm dmw mmy my rel ycomma wd".split()
 _AFTER_CONTEXT = _ALONE[:-2] + ["wd", "mon", "year", "nth"]
 _AS_END = "iso dotted md dm my wd mon year day".split()
 _WHOLE = {"decade", "season", "part", "rel"}
@@ -203,6 +205,11 @@ def _parts(kind: str, s: str) -> list[dict]:
         word = re.match(r"the\s+(\S+(?:[\s-]\S+)?)\s+of\s+", s).group(1).lower().replace(" ", "-")
         rest = _parts("dm", s[s.lower().index(" of ") + 4:].strip())
         return [{"d": _ORDINAL_DAY[word], **rest[0]}]
+    if kind == "holiday":
+        name = re.match(W.HOLIDAY_RE, s).group(0)
+        month, day = W.HOLIDAYS[" ".join(name.lower().replace("’", "'").split())]
+        year = re.search(r"\d{4}\Z", s)
+        return [{"m": month, "d": day, **({"y": int(year.group(0))} if year else {})}]
     if kind == "nth":
         return [{"d": int(re.search(r"\d+", s).group(0))}]
     if kind == "dotted":
