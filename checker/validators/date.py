@@ -72,6 +72,8 @@ class DateValidator(Validator):
     def check(self, view, facts: list[Fact]):
         out = []
         ref = view.doc.date
+        if ref is not None and not view.dates:
+            out.extend(_clock_on_the_day(view, facts))
         for m in view.dates:
             pool = facts
             if statement_date(view, m.start, m.end):
@@ -153,6 +155,36 @@ class DateValidator(Validator):
             else:
                 out.append(view.finding(best.id, "contradiction", m.start, m.end, reason))
         return out
+
+
+# "lifted off at 7:25 a.m.", "struck at 16:10 local time": a time of day and no day
+_CLOCK = re.compile(r"\b(?:at|around|shortly\s+(?:after|before)|just\s+(?:after|before))\s+(?:about\s+|around\s+)?"
+                    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm)(?![\w]))?|\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)(?![\w]))",
+                    re.I)
+
+
+def _clock_on_the_day(view, facts: list[Fact]) -> list:
+    """A time of day with no day, in the fact's own clause, is the day the source was
+    published ("To recap a remarkable morning: Starship lifted off at 7:25 a.m.", in a live
+    blog of that day). Said of the wrong day it is no contradiction: the next morning's wire
+    may mean yesterday."""
+    out = []
+    today = view.doc.date.toordinal()
+    for clock in _CLOCK.finditer(view.doc.norm, view.start, view.end):
+        clause = view.clause(clock.start())
+        for f in facts:
+            hull = f.spec.value.hull
+            if f.spec.last_time or hull.hi - hull.lo > 6 or not hull.lo <= today <= hull.hi \
+                    or not view.has_all(f.spec.about):
+                continue  # (a day, or a few: "at 7:25 a.m." says nothing of a year)
+            cues = [h for h in view.hits if h.category == CUE and h.key in f.spec.cues and h.end <= clock.start()
+                    and view.clause(h.start) == clause and not _cue_elsewhere(view, f, h)
+                    and view.doc.norm[h.start:h.end].capitalize() not in CALENDAR_NAMES]
+            if cues:
+                out.append(view.finding(f.id, "match", clock.start(), clock.end(),
+                                        "a time of day on the day the source was published", 1.5))
+                break
+    return out
 
 
 # what was said, after its date: "that ...", or a clause of its own ("he would not sign")
