@@ -93,7 +93,10 @@ class DateValidator(Validator):
             # a fact whose cue ties the date goes before a closer one that nothing ties ("He became
             # prime minister on Oct. 4 and called the election": not the election's date)
             tied = {f.id for f in cands if _tied(view, f, m, strict=True)}
-            ranked = sorted(rank(view, cands, m.start, m.end), key=lambda f: f.id not in tied)
+            # and a fact whose anchor the date names goes first of all ("declared Maduro the
+            # winner of Saturday's presidential election early on Monday": Saturday is the election's)
+            named = {f.id for f in cands if _names_its_event(view, f, m)}
+            ranked = sorted(rank(view, cands, m.start, m.end), key=lambda f: (f.id not in named, f.id not in tied))
             values = {f.id: _value_for(m, f) for f in ranked}
             consistent = [f for f in ranked if values[f.id] is not None
                           and values[f.id].consistent_with(f.spec.value)]
