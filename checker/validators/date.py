@@ -202,8 +202,9 @@ def _announces(view, fact: Fact, m) -> bool:
     if not fact.spec.cues:
         return False
     verb = stated_by(view, m.start, m.end)
-    if verb is not None and any(h.category == CUE and h.key in fact.spec.cues and (h.start, h.end) == verb
-                                for h in view.hits):
+    # (a cue may be longer than the verb: "joint statement" of "in a joint statement on Saturday")
+    if verb is not None and any(h.category == CUE and h.key in fact.spec.cues and h.start <= verb[0]
+                                and verb[1] <= h.end for h in view.hits):
         return True
     that = _THAT_AFTER.match(view.doc.low, m.end)
     if not that:
