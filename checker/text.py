@@ -331,7 +331,9 @@ def _spaced(text: str, m: re.Match) -> bool:
 
 def _since_date(text: str, pos: int) -> bool:
     """'since 2000' is a date phrase, not a subordinate clause."""
-    return bool(re.match(r"\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\s+\d|(?:early|mid|late)\b|last\b)", text[pos:pos + 20]))
+    # ("since Helmut Kohl in 1982": a record's holder and year, no clause either)
+    return bool(re.match(r"\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\s+\d|(?:early|mid|late)\b|last\b"
+                         r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:in|of)\s+\d)", text[pos:pos + 60]))
 
 
 _MD_LINK = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|\[(?=[^\]\n]*\]\()")

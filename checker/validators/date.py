@@ -132,7 +132,7 @@ class DateValidator(Validator):
             view.dropped(ranked[ranked.index(best) + 1:], m.start, m.end, f"closer to fact '{best.id}'")
             reason = f"{describe(values[best.id])} disagrees with {describe(best.spec.value)}"
             why_not = ("counted from another date ('N years after'), too loose to contradict" if m.marker == "after"
-                       else view.negation(m.start, best.claim) or view.hedge(m.start, m.end)
+                       else _denied(view, m, best) or view.hedge(m.start, m.end)
                        or _other_event(view, best, m, values[best.id], ref)
                        or said_of_another(view, m.start, best))
             if why_not:
@@ -192,6 +192,16 @@ def _clock_on_the_day(view, facts: list[Fact]) -> list:
 
 # what was said, after its date: "that ...", or a clause of its own ("he would not sign")
 _THAT_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s|(?=(?:he|she|it|they|we)\s))")
+
+
+_PLAIN_NOT = re.compile(r"negated \('(?:not|never|no|n't)'\)")
+
+
+def _denied(view, m, fact: Fact) -> str | None:
+    """A denial governing the date; but "has not suffered a direct hit since 1848" is how
+    news states a last time, not a denial of it."""
+    found = view.negation(m.start, fact.claim)
+    return None if found and m.marker == "since" and _PLAIN_NOT.fullmatch(found) else found
 
 
 def _announces(view, fact: Fact, m) -> bool:
