@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import ANCHOR, ROLE, Lexicon, term_key
 from ..model import Fact
-from ..values.names import maybe_same, name_keys, near_miss, same_person
+from ..values.names import maybe_same, name_keys, near_miss, read_name, same_person
 from .base import Entry, Validator
-from .holders import KnownNames, holders, qualifier_after
+from .holders import KnownNames, holders, qualifier_after, word_before
 from .roles import (SHARED, Occurrence, elsewhere, firm_for, in_the_past, inverted, occurrences, qualifier_fits,
                     role_state, story_holder)
 
@@ -105,7 +105,11 @@ class OfficialValidator(Validator):
             right_end, right = qualifier_after(view, occ.end)
             reading = _not_roles(view, holders(view, occ.start, occ.end, occ.left, right_end, role.known))
             if not reading.names:
-                view.dropped(holders_, hit.start, hit.end, "no person is named in the role")
+                own = _the_stories_holder(view, occ, role, right) if state == "current" else None
+                if own is not None:
+                    out.append(own)
+                else:
+                    view.dropped(holders_, hit.start, hit.end, "no person is named in the role")
                 continue
             if reading.how == "handed":
                 right = None
@@ -183,6 +187,26 @@ class OfficialValidator(Validator):
             reason += f" (the role is not qualified; {view.doc.raw[hit.start:hit.end]} of {f.spec.of_text or f.spec.of}, " \
                       "the only one this story names)"
         return [view.finding(f.id, "contradiction", name.start, name.end, reason)]
+
+
+def _the_stories_holder(view, occ: Occurrence, role: _Role, right):
+    """'The Chancellor insisted that she had kept ...', in a story that names Rachel Reeves and
+    gives no other name in the role: the story's holder, a match (never a contradiction)."""
+    if occ.left or right or word_before(view, occ.start)[0].lower() != "the":
+        return None
+    fact = role.facts[0] if len(role.facts) == 1 else story_holder(view, occ, role.facts)
+    if fact is None:
+        return None
+    doc = view.doc.norm
+    if not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", doc) for n in fact.spec.names):
+        return None
+    for h in view.everywhere:  # another name in the role anywhere in the story leaves "the" role open
+        if h.category == ROLE and h.key == occ.hit.key and doc[h.end:h.end + 1] == " ":
+            name = read_name(doc, h.end + 1, min(len(doc), h.end + 60))
+            if name is not None and not fact.spec.is_person(name.text):
+                return None
+    return view.finding(fact.id, "match", occ.hit.start, occ.hit.end,
+                        f"the story names {fact.spec.person}, and no one else in the role")
 
 
 class _Role:
