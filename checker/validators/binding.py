@@ -156,8 +156,9 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
             if not own:
                 return f"another value sits closer to '{key}'"
             hit = min(own, key=lambda h: view.distance(h, start, end))
-        if hit.start >= end and not opening and any(t.text.lower() in _NEXT_PREDICATE and not _THEN_A_NAME.match(view.doc.low, t.start)
-                                    for t in view.tokens if end <= t.start < hit.start):
+        if hit.start >= end and not opening and any(
+                t.text.lower() in _NEXT_PREDICATE and not _THEN_A_NAME.match(view.doc.low, t.start)
+                for t in view.tokens if end <= t.start < hit.start):
             return f"'{key}' belongs to a later predicate"
         if view.clause(hit.start) != clause and not resumed(view, hit.start, start):
             in_clause = False
