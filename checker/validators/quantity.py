@@ -657,7 +657,7 @@ _QUANTIFIERS = frozenset("""total record further estimated additional combined m
 average few number majority minority quarter third half dozen couple handful lot range series sum""".split())
 
 
-# "the Voronezh region, about 500 km south of Moscow": an appositive that says where a place is
+# "the Klow region, about 500 km south of the capital": an appositive that says where a place is
 _PLACE_BEFORE_COMMA = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+){0,3}(?:[A-Z][\w'’.-]*|region|province|city|town|village|district|area|oblast|"
     r"state|county|border|base|airport|port|capital|island|coast|valley|river|lake|bay))(?:\s+\([^()]*\))?,\s+\Z")
@@ -666,12 +666,12 @@ _LOCATED = re.compile(r"(?:\s*\([^()]*\))?\s+(?:due\s+)?(?:(?:north|south)(?:-?(
 
 
 def _locates_a_place(view, m, stated_end: int) -> str | None:
-    """'...through the Voronezh region, about 500 km south of Moscow': the distance says
+    """'...through the Klow region, about 500 km south of the capital': the distance says
     where that place is, not how far the fact's subject went."""
     before = _PLACE_BEFORE_COMMA.search(view.doc.norm, view.start, m.start)
     if before is None or not _LOCATED.match(view.doc.low, stated_end, view.end):
         return None
-    # "stopped near Yelets, 400 km from Moscow", "struck in the Al Haouz province, 72km
+    # "stopped near Marsk, 400 km from the capital", "struck in the Al Haouz province, 72km
     # south-west of Marrakech": where the subject is, so the distance is its own
     if _AT_A_PLACE.search(view.doc.low, view.start, before.start(1)):
         return None

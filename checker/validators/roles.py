@@ -251,7 +251,7 @@ def story_holder(view, occ: Occurrence, facts: list[Fact], names=()) -> Fact | N
         return None
     fact = told[0]
     if any(h.category == ANCHOR and h.key == fact.spec.of and h.start > occ.end
-           and view.part(h.start) == view.part(occ.end)  # (not "..., while Kim visited Russia")
+           and view.part(h.start) == view.part(occ.end)  # (not "..., while the envoy visited Ruritania")
            and _ADDRESSED.search(view.doc.low, max(occ.end, h.start - 40), h.start) for h in view.hits):
         return None  # spoken of or to, as an outsider would: "Minister X said Ruritania ..."
     if not any(is_place(n) for n in fact.spec.of_names) and not _OFFICER.match(occ.hit.key):
