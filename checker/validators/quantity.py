@@ -197,11 +197,13 @@ class QuantityValidator(Validator):
                       and not _CHANGE_SIDES.fullmatch(view.doc.low, c.end, m.start)
                       and not _CHANGE_SIDES.fullmatch(view.doc.low, stated_end, n.start)]
             # (the other side of a bound tally is tied by it, like a cue)
-            loose = loose_binding(view, best, m.start, stated_end, rivals, cued=tallied or from_side)
+            owned = _owned_by_anchor(view, best, m.start)  # "Pezeshkian's 14.6 million votes"
+            loose = loose_binding(view, best, m.start, stated_end, rivals, cued=tallied or from_side or owned)
             other = None if loose else (
                 "it counts part of the fact's subject or another group" if not _of_the_same(view, best, stated_end)
                 else "it counts a narrower group" if count.narrowed and not _uses(best, count.narrowed)
-                else "no cue of the fact ties it" if not tallied and not from_side and not _cued(view, best, m.start, m.end)
+                else "no cue of the fact ties it" if not (tallied or from_side or owned)
+                and not _cued(view, best, m.start, m.end)
                 else "its subject names another measure" if unit.startswith("¤") and _other_measure(view, best, m.start)
                 else "it is said of another round or period" if _other_ordinal(view, best, m.start)
                 else "the anchor is qualified as another measure" if _qualified_anchor(view, best, m.start)
@@ -284,6 +286,15 @@ def _after_cue(view, m, facts: list[Fact]) -> Count | None:
         if fact is not None:
             return Count(next(iter(sorted(fact.spec.units))), m.end)
     return None
+
+
+def _owned_by_anchor(view, fact: Fact, start: int) -> bool:
+    """Whether the value follows an anchor's possessive: "Pezeshkian's 14.6 million votes"."""
+    norm = view.doc.norm
+    return any(h.category == ANCHOR and h.key in fact.spec.about and h.end <= start
+               and re.fullmatch(r"(?:'s|’s|')?\s+", norm[h.end:start]) is not None
+               and (norm[h.end - 2:h.end] in ("'s", "’s") or norm[h.end:h.end + 1] in ("'", "’"))
+               for h in view.hits)
 
 
 # An age written without its unit, right after the person: "Cintula, 71, was ...",
