@@ -143,11 +143,20 @@ _MEASURES = frozenset("""metre meter kilometre kilometer km mile foot inch centi
 millimeter tonne ton litre liter acre hectare""".split())
 
 
+_SIZE_SUFFIX = re.compile(r"-(?:long|wide|high|tall|deep|thick)\Z")
+
+
 def _compound(view, m) -> Count | None:
     """'The 23-article treaty' counts the treaty's articles, 'a half-point cut' is a cut of
     half a point; 'a 174-seat majority' is a majority of 174; 'a 650-seat house' and '152-millimetre shells' measure something else."""
     word = re.match(r"-[^\W\d_]+(?:-[^\W\d_]+)*", view.text[m.end:view.end])
     after = m.end + word.end()
+    size = _SIZE_SUFFIX.search(word.group(0))
+    if size:  # "a 1.5-kilometre-long tunnel": a measure of the noun, in the unit before "-long"
+        own = next((h for h in view.hits if h.category == UNIT and h.start == m.end + 1
+                    and h.end == after - len(size.group(0))), None)
+        if own is not None:
+            return Count(own.key, own.end)
     gap = len(view.text[after:view.end]) - len(view.text[after:view.end].lstrip(" "))
     noun = next((h for h in view.hits if h.category in (ANCHOR, UNIT, CUE) and h.start == after + gap), None)
     if noun is None or not gap:
@@ -159,7 +168,8 @@ def _compound(view, m) -> Count | None:
     if noun.category == UNIT:
         # "a 174-seat majority" is a majority of 174; "152-millimeter shells" measures each shell
         return None if word.group(0)[1:].lower() in _SIZES else Count(noun.key, noun.end)
-    unit = next((h for h in view.hits if h.category == UNIT and h.start == m.end + 1 and h.end == after), None)
+    # (a fact base may spell the unit with its hyphen: "-foot")
+    unit = next((h for h in view.hits if h.category == UNIT and h.start in (m.end, m.end + 1) and h.end == after), None)
     return Count(unit.key, noun.end) if unit else None
 
 

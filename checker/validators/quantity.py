@@ -18,7 +18,7 @@ from ..stance import statement_date
 from ..values import calendar_words as W
 from ..values.dates import find_dates, resolve_yearless
 from ..values.numbers import parse_quantity
-from ..values.units import PHRASE_ENDERS, spellings, unit_key
+from ..values.units import PHRASE_ENDERS, measure_spellings, spellings, unit_key
 from .base import Entry, Validator, add_cues
 from .binding import SUPERLATIVE, bare_figure, describe, loose_binding, only_in_context, rank, said_of_another
 from .counting import Count, unit_of
@@ -49,7 +49,8 @@ class QuantityValidator(Validator):
         if value is not None:
             words = {"of", "in", "worth"}
             for u in units:
-                for spelling in (spellings(unit_key(u)) if unit_key(u) else lexicon.aliases.variants(u)):
+                for spelling in (spellings(unit_key(u)) if unit_key(u)
+                                 else (*lexicon.aliases.variants(u), *measure_spellings(u))):
                     words.update(re.findall(r"[^\W\d_]+", spelling.lower()))
             words |= {w + "s" for w in words}
             try:
@@ -67,7 +68,10 @@ class QuantityValidator(Validator):
                     lexicon.add(UNIT, spelling, expand=False, key=special)
                 keys.add(special)
             else:
-                keys.add(lexicon.add(UNIT, u))
+                key = lexicon.add(UNIT, u)
+                for spelling in measure_spellings(u):  # "km" also as "kilometres", "kilometers"
+                    lexicon.add(UNIT, spelling, key=key)
+                keys.add(key)
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
         cues = add_cues(entry, lexicon, about)
         if interval is None or not units:
@@ -91,7 +95,7 @@ class QuantityValidator(Validator):
 
     def triggers(self, fact: Fact):
         # (an age is often written without its unit: "Cintula, 71, was sentenced")
-        ages = [(ANCHOR, a) for a in fact.spec.about] if fact.spec.units & _AGE_UNITS else []
+        ages = [(ANCHOR, a) for a in fact.spec.about] if _age_unit(fact) else []
         return [(UNIT, u) for u in fact.spec.units] + [("cue", c) for c in fact.spec.cues] + ages
 
     def needs(self, fact: Fact):
@@ -300,8 +304,17 @@ def _owned_by_anchor(view, fact: Fact, start: int) -> bool:
 # An age written without its unit, right after the person: "Cintula, 71, was ...",
 # "the attacker, aged 71,", "Cintula, who was 71 at the time".
 _AGE_UNITS = frozenset({"year-old", "years old", "year old", "years of age", "aged"})
-_AGE_BETWEEN = re.compile(r"(?:,\s*|\s+)(?:aged\s+|who\s+(?:was|is)\s+(?:only\s+|just\s+)?)?")
-_AGE_AFTER = re.compile(r"\s*(?:[,;.)]|\s(?:at|when|on|in|and)\b)")
+_AGE_CUES = frozenset({"age", "aged", "old", "turned", "turns", "turn", "birthday"})
+_AGE_BETWEEN = re.compile(r"(?:,\s*|\s+)(?:aged\s+|who\s+(?:was|is|turned|turns|has\s+just\s+turned)\s+"
+                          r"(?:only\s+|just\s+)?)?")
+_AGE_AFTER = re.compile(r"\s*(?:[,;.)]|\s(?:at|when|on|in|and|yesterday|today|last|this)\b)")
+
+
+def _age_unit(fact: Fact) -> str | None:
+    """The unit an age of the fact is counted in: an age unit, or years for a fact about an age."""
+    units = sorted(fact.spec.units)
+    return next((u for u in units if u in _AGE_UNITS), None) or next(
+        (u for u in units if u in ("years", "year") and _AGE_CUES & set(fact.spec.cues)), None)
 
 
 def _an_age(view, m, facts: list[Fact]) -> Count | None:
@@ -311,7 +324,7 @@ def _an_age(view, m, facts: list[Fact]) -> Count | None:
             or not _AGE_AFTER.match(view.doc.norm, m.end, view.end):
         return None
     for f in facts:
-        unit = next((u for u in sorted(f.spec.units) if u in _AGE_UNITS), None)
+        unit = _age_unit(f)
         if unit and any(h.category == ANCHOR and h.key in f.spec.about and h.end < m.start
                         and _AGE_BETWEEN.fullmatch(view.doc.norm, h.end, m.start) for h in view.hits):
             return Count(unit, m.end)
@@ -540,7 +553,8 @@ def _earlier_time(view, m, fact: Fact) -> str | None:
             hull = d.value.hull
             if not hull.overlaps(own):
                 return f"stated for another time ('{said}') than the fact's"
-            if (hull.hi - hull.lo) * 4 < own.hi - own.lo:
+            # (a length or a weight is had whole on any day of it; a count or a sum builds up)
+            if (hull.hi - hull.lo) * 4 < own.hi - own.lo and not any(measure_spellings(u) for u in fact.spec.units):
                 if _names_the_event(view, d, fact):
                     continue  # "312 electoral votes ... Tuesday's election": the day of the fact's event
                 return f"stated for part of the fact's time ('{said}')"

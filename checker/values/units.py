@@ -25,6 +25,29 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "shilling": ("kes", "ksh", "sh", "shilling", "shillings", "kenyan shilling", "kenyan shillings"),
 }
 PERCENT: tuple[str, ...] = ("%", "percent", "per cent", "pct")
+# Measures written several ways: a fact base's unit in one spelling finds the others ("km",
+# "kilometres", "kilometers"). Only spellings no other word has ("m", "ft." and "mi" are left
+# to the fact base: "m" is also a million, and part of "a.m.").
+MEASURES: tuple[tuple[str, ...], ...] = (
+    ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"),
+    ("metre", "metres", "meter", "meters"),
+    ("cm", "centimetre", "centimetres", "centimeter", "centimeters"),
+    ("mm", "millimetre", "millimetres", "millimeter", "millimeters"),
+    ("mile", "miles"),
+    ("foot", "feet", "ft"),
+    ("inch", "inches"),
+    ("kg", "kilogram", "kilograms", "kilogramme", "kilogrammes"),
+    ("tonne", "tonnes", "metric ton", "metric tons"),
+    ("litre", "litres", "liter", "liters"),
+    ("hectare", "hectares"),
+    ("sq km", "square kilometres", "square kilometers", "km2", "km²"),
+)
+_MEASURE_OF = {spelling: family for family in MEASURES for spelling in family}
+
+
+def measure_spellings(term: str) -> tuple[str, ...]:
+    """The other spellings of a measure ("km" -> "kilometres", "kilometers", ...), or ()."""
+    return _MEASURE_OF.get(" ".join(term.lower().split()), ())
 
 _CURRENCY_OF = {spelling: name for name, spellings in CURRENCIES.items() for spelling in spellings}
 
