@@ -192,7 +192,9 @@ class OfficialValidator(Validator):
 def _the_stories_holder(view, occ: Occurrence, role: _Role, right):
     """'The Chancellor insisted that she had kept ...', in a story that names Rachel Reeves and
     gives no other name in the role: the story's holder, a match (never a contradiction)."""
-    if occ.left or right or word_before(view, occ.start)[0].lower() != "the":
+    said = " ".join(view.doc.low[occ.hit.start:occ.hit.end].split())
+    if occ.left or right or word_before(view, occ.start)[0].lower() != "the" \
+            or said.endswith("s") and not occ.hit.key.endswith("s"):  # ("the leaders": several)
         return None
     fact = role.facts[0] if len(role.facts) == 1 else story_holder(view, occ, role.facts)
     if fact is None:
