@@ -160,7 +160,8 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
                 t.text.lower() in _NEXT_PREDICATE and not _THEN_A_NAME.match(view.doc.low, t.start)
                 for t in view.tokens if end <= t.start < hit.start):
             return f"'{key}' belongs to a later predicate"
-        if view.clause(hit.start) != clause and not resumed(view, hit.start, start):
+        if view.clause(hit.start) != clause and not resumed(view, hit.start, start) \
+                and not _renamed_after(view, end, hit):
             in_clause = False
             if view.part(hit.start) != view.part(start) and not _event_adjunct(view, hit, start, fact):
                 return f"'{key}' is in another part of the sentence"
@@ -179,6 +180,19 @@ def loose_binding(view, fact: Fact, start: int, end: int, rivals=(), cued: bool 
                         for h in view.hits):
         return "the anchors are outside its clause and no cue is in it"
     return None
+
+
+_APPOSITION = re.compile(r",\s+(?:the|its|their|a|an)\s+")
+
+
+def _renamed_after(view, end: int, hit) -> bool:
+    """Whether the anchor is in a noun phrase set right after the value's phrase that renames
+    it: "came during SpaceX's launch from Texas on Monday, the fifth test flight of Starship"."""
+    after = _APPOSITION.match(view.doc.low, end)
+    if after is None or hit.start < after.end() or view.clause(hit.start) != view.clause(after.end()):
+        return False
+    between = [t for t in view.tokens if after.end() <= t.start < hit.start]
+    return len(between) <= 6 and not any(resumes(t.text) or t.text in ",;:" for t in between)
 
 
 # What opens an aside after the subject: a relative clause, a participle, a preposition's phrase.
