@@ -195,8 +195,8 @@ CASES = {
     # days of the calendar by their names, in the year nearest the publication date
     "new year's day": ("An earthquake struck on New Year's Day.", [one("New Year's Day", "2024-01-01")]),
     "christmas eve with a year": ("It closed on Christmas Eve 2023.", [one("Christmas Eve 2023", "2023-12-24")]),
-    "christmas before punctuation": ("He resigned before Christmas, aides said.", [one("Christmas", "2023-12-25")]),
     "christmas as an adjective": ("The Christmas market opened early.", []),
+    "christmas as a season": ("He resigned over Christmas, aides said.", []),
     # not dates
     "counts": ("North Korea shipped 2024 shells for $2024, at 5 p.m., see page 12.", []),
     "38 North": ("said Lee, a senior fellow with the 38 North Program.", []),

@@ -124,10 +124,11 @@ ANCHOR_RE = (r"\b(?:%s|(?:1[89]|20)\d\d|2100|[Tt]o(?:day|night|morrow)|[Yy]ester
              ) % "|".join(list(MONTHS)[12:] + ["May"] + list(WEEKDAYS))  # "Jan" also anchors "January"
 # Days every year falls on the same date, by the names news gives them.
 HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24),
-            "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+            "christmas day": (12, 25), "boxing day": (12, 26),
             "valentine's day": (2, 14), "halloween": (10, 31)}
 HOLIDAY_RE = (r"(?:New\s+Year[’']s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve)|Boxing\s+Day|Valentine[’']s\s+Day"
-              r"|(?:Christmas|Halloween)(?=\s*[,.;:!?)]|\s*$))")  # (not "the Christmas market")
+              r"|Halloween(?=\s*[,.;:!?)]|\s*$))")  # (not "a Halloween party")
+# (a bare "Christmas" is a season as often as a day: "over Christmas", "by Christmas")
 # Tense markers that point a weekday or a bare month forward or back. A present
 # tense event verb before a day is a schedule ("the president arrives on Tuesday").
 FUTURE_RE = (r"\b(?:will|shall|would|going\s+to|set\s+to|plans?\s+to|(?<!had\s)(?:planned|expected|scheduled)"
