@@ -161,9 +161,10 @@ class DateValidator(Validator):
 
 
 # "lifted off at 7:25 a.m.", "struck at 16:10 local time": a time of day and no day
+# ("at 5.25" with no a.m. or p.m. is a rate, not a time)
 _CLOCK = re.compile(r"\b(?:at|around|shortly\s+(?:after|before)|just\s+(?:after|before))\s+(?:about\s+|around\s+)?"
-                    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm)(?![\w]))?|\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)(?![\w]))",
-                    re.I)
+                    r"(?:\d{1,2}:\d{2}(?![\d%])(?:\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w))?"
+                    r"|\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w))", re.I)
 
 
 def _clock_on_the_day(view, facts: list[Fact]) -> list:
