@@ -192,7 +192,13 @@ def _renamed_after(view, end: int, hit) -> bool:
     if after is None or hit.start < after.end() or view.clause(hit.start) != view.clause(after.end()):
         return False
     between = [t for t in view.tokens if after.end() <= t.start < hit.start]
-    return len(between) <= 6 and not any(resumes(t.text) or t.text in ",;:" for t in between)
+    nxt = next((t for t in view.tokens if t.start >= hit.end), None)
+    # ("... on Monday, the agency said": a clause of its own, not a new name for the value's phrase)
+    return len(between) <= 6 and not any(resumes(t.text) or t.text in ",;:" for t in between) \
+        and not (nxt is not None and (resumes(nxt.text) or nxt.text.lower() in _SAYS))
+
+
+_SAYS = frozenset("said says say told tells added adds reported reports announced announces confirmed".split())
 
 
 # What opens an aside after the subject: a relative clause, a participle, a preposition's phrase.
