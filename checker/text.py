@@ -123,7 +123,8 @@ def _joins(prev: str, nxt: str, blank_between: bool, in_prose: bool = False) -> 
     # a byline or page furniture.
     # ("... won 55.7% / of the vote against 44.3% for Economy Minister / Sergio Massa, ...":
     # a short line inside a wrapped sentence is no headline)
-    return len(prev) >= 50 and nxt[:1].islower() or len(prev) >= 60 or in_prose
+    # ("Photograph: Reuters" after a caption still stands alone)
+    return len(prev) >= 50 and nxt[:1].islower() or len(prev) >= 60 or in_prose and len(prev) >= 30 and ":" not in prev
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")

@@ -57,6 +57,13 @@ def test_a_short_line_inside_wrapped_prose_runs_on():
     assert len(sentences(text)) == 1
 
 
+def test_a_credit_line_after_a_long_caption_still_stands_alone():
+    text = ("Crowds gathered outside parliament on Tuesday evening as the vote went ahead\n"
+            "Photograph: Jane Doe/Agency\n"
+            "The government said it would press on with the bill.\n")
+    assert "The government said it would press on with the bill." in sentences(text)
+
+
 def test_a_short_headline_after_a_wrapped_headline_still_stands_alone():
     text = ("Wagner chief calls off march\nas deal is brokered\n"
             "Moscow braces for the column on Saturday as the mutiny spreads north.\n")
