@@ -106,10 +106,18 @@ class SentenceView:
         i = self.token_at(offset)
         return self.tokens[i].part if 0 <= i < len(self.tokens) else -1
 
+    @cached
+    def clause_heads(self) -> dict[int, Token]:
+        """The first token of each clause."""
+        heads: dict[int, Token] = {}
+        for t in self.tokens:
+            heads.setdefault(t.clause, t)
+        return heads
+
     def clause_start(self, offset: int) -> int:
         """Where the clause holding `offset` begins."""
-        c = self.clause(offset)
-        return next((t.start for t in self.tokens if t.clause == c), offset)
+        head = self.clause_heads.get(self.clause(offset))
+        return head.start if head is not None else offset
 
     def part_span(self, offset: int) -> tuple[int, int]:
         """Where the part of the sentence holding `offset` begins and ends."""

@@ -97,8 +97,9 @@ def hedge(view, start: int, end: int | None = None) -> str | None:
     return None
 
 
-def negation(view, start: int) -> str | None:
-    """A denial that governs the value ("denied sending 5 million shells"), or None."""
+def denial_word(view, start: int) -> str | None:
+    """The word of a denial that governs the value ("denied" of "denied sending 5 million
+    shells", "not"), or None."""
     before = view.doc.low[view.clause_start(start):start]
     found = None
     for found in _NEGATIONS.finditer(before):
@@ -107,7 +108,13 @@ def negation(view, start: int) -> str | None:
         return None
     if _DISPUTED.search(before[found.end():]):
         return None  # a disputed report still states its value
-    return f"negated ('{found.group(0)}')"
+    return found.group(0)
+
+
+def negation(view, start: int) -> str | None:
+    """A denial that governs the value, as a reason, or None."""
+    word = denial_word(view, start)
+    return f"negated ('{word}')" if word else None
 
 
 _PLAIN_NEGATIVE = re.compile(r"\b(?:not|never|no)\b|n't\b")

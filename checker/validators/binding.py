@@ -215,9 +215,7 @@ def resumed(view, anchor_at: int, value_at: int) -> bool:
     if not (0 <= a < v < len(tokens)):
         return False
     a_clause, v_clause = tokens[a].clause, tokens[v].clause
-    first_of = {}
-    for t in tokens:
-        first_of.setdefault(t.clause, t)
+    first_of = view.clause_heads
     head = first_of.get(a_clause)
     if head is None or any(t.part == head.part and t.start < head.start and t.text.isalnum() for t in tokens):
         return False  # ("In Paris, officials said ...": the anchor's clause must open its part)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import ANCHOR, CUE, UNIT
-from ..values.units import COUNT_NOUNS, PHRASE_ENDERS
+from ..values.units import COUNT_NOUNS, MEASURES, PHRASE_ENDERS
 
 MAX_SKIPPED_WORDS = 3
 _DETERMINERS_AFTER_OF = frozenset("the its their his her these those them".split())
@@ -139,8 +139,9 @@ gallon acre hectare storey story floor year month week day hour minute second me
 volt watt mile-long""".split())
 
 
-_MEASURES = frozenset("""metre meter kilometre kilometer km mile foot inch centimetre centimeter millimetre
-millimeter tonne ton litre liter acre hectare""".split())
+# A measure of size is the count it stands beside ("the 71-meter booster"): units.MEASURES'
+# spellings, and two it leaves to the fact base elsewhere.
+_MEASURES = frozenset(s for family in MEASURES for s in family if " " not in s) | {"acre", "ton"}
 
 
 _SIZE_SUFFIX = re.compile(r"-(?:long|wide|high|tall|deep|thick)\Z")

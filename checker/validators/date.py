@@ -20,7 +20,7 @@ from ..values import calendar_words as W
 from ..values.calendar_words import CALENDAR_NAMES
 from ..values.dates import parse_date_value, resolve_yearless
 from .base import Entry, Validator, add_cues
-from ..stance import stated_by, statement_date
+from ..stance import denial_word, stated_by, statement_date
 from .binding import SUPERLATIVE, entity_between, loose_binding, rank, resumed, said_of_another
 
 _LAST_TIME_WORDS = re.compile(r"\b(?:first|last|since|previous|previously|ago)\b", re.I)
@@ -195,14 +195,14 @@ def _clock_on_the_day(view, facts: list[Fact]) -> list:
 _THAT_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s|(?=(?:he|she|it|they|we)\s))")
 
 
-_PLAIN_NOT = re.compile(r"negated \('(?:not|never|no|n't)'\)")
+_PLAIN_NOT = frozenset({"not", "never", "no", "n't"})
 
 
 def _denied(view, m, fact: Fact) -> str | None:
     """A denial governing the date; but "has not suffered a direct hit since 1848" is how
     news states a last time, not a denial of it."""
     found = view.negation(m.start, fact.claim)
-    return None if found and m.marker == "since" and _PLAIN_NOT.fullmatch(found) else found
+    return None if found and m.marker == "since" and denial_word(view, m.start) in _PLAIN_NOT else found
 
 
 def _announces(view, fact: Fact, m) -> bool:
