@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .claim_cues import claim_cues
 from .errors import InputError, Problem, did_you_mean
 from .lexicon import Aliases, Lexicon
 from .model import Fact, Interval, Position
@@ -197,10 +198,12 @@ def _fact(item: Y, n: int, path, problems, lexicon, kinds, seen) -> Fact | None:
         if key not in allowed and validator is not None:
             problems.append(Problem(path, knode.line, knode.column, f"{label}: {unknown_key_message(key, allowed)}"))
     claim = entry.text("claim") or ""
+    if claim and not entry.has("cues"):
+        entry.implied_cues = claim_cues(claim, _given(item, lexicon.aliases))
     required = entry.flag("required")
     value = entry.text("value", required=bool(validator and validator.value_required))
     valid, valid_text = _valid(entry)
-    cues = tuple(entry.texts("cues"))
+    cues = tuple(entry.texts("cues") if entry.has("cues") else entry.implied_cues)
     about = tuple(entry.texts("about"))
     if validator is None:
         return None
@@ -209,6 +212,22 @@ def _fact(item: Y, n: int, path, problems, lexicon, kinds, seen) -> Fact | None:
         return None
     pos = Position(item.line, item.column)
     return Fact(fid, kind, claim or fid, about, cues, value or "", required, valid, valid_text, spec, pos)
+
+
+_NOT_GIVEN = frozenset({"id", "kind", "claim", "cues", "note", "required", "valid", "tolerance"})
+
+
+def _given(item: Y, aliases: Aliases) -> list[str]:
+    """What a fact gives besides its claim and cues (anchors with their aliases, unit,
+    value, role, person): the words of these are not the claim's cues."""
+    out = []
+    for key, node in item.value.items():
+        if key in _NOT_GIVEN or node.is_null:
+            continue
+        for n in [node] if node.kind == "scalar" else node.value if node.kind == "seq" else ():
+            if n.kind == "scalar" and not n.is_null and str(n.value).strip():
+                out.append(str(n.value))
+    return out + [v for text in out for v in aliases.variants(text)]
 
 
 def _valid(entry: Entry) -> tuple[Interval | None, str | None]:

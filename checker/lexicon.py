@@ -113,6 +113,8 @@ _IRREGULAR = {
     "break": "breaks broke broken breaking", "shake": "shakes shook shaken shaking",
     "drive": "drives drove driven driving", "throw": "throws threw thrown throwing",
     "bring": "brings brought bringing", "pay": "pays paid paying", "buy": "buys bought buying",
+    "grow": "grows grew grown growing", "flee": "flees fled fleeing", "slide": "slides slid sliding",
+    "quit": "quits quitting", "cut": "cuts cutting", "die": "dies died dying",
 }
 
 
@@ -136,6 +138,18 @@ def inflections(word: str) -> set[str]:
     if len(word) >= 3 and word[-1] in "lptgnmbd" and word[-2] in "aeiou" and word[-3] not in "aeiou":
         out |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # travelled, planning
     return out
+
+
+def base_forms(word: str) -> set[str]:
+    """The base forms an English word may be a form of: "won" -> win, "cancelled" -> cancel."""
+    if word in _BASE:
+        return {_BASE[word]}
+    if word.endswith(("ed", "ing")) and len(word) > 5:
+        cut = word[:-2] if word.endswith("ed") else word[:-3]
+        return _stems(word) | ({cut[:-1]} if cut[-1] == cut[-2] else set())  # "cancelled"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+    return {word}
 
 
 def _stems(word: str) -> set[str]:

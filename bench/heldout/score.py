@@ -15,6 +15,7 @@ Usage:
     python bench/heldout/score.py bench/heldout/putin [bench/heldout/uk-election ...]
     python bench/heldout/score.py STORY --report saved.json
     python bench/heldout/score.py STORY --json          # machine-readable output
+    python bench/heldout/score.py STORY ... --without cues   # the same fact bases, no cues
 
 Stdlib + PyYAML only.
 """
@@ -23,7 +24,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 import sys
 
 import yaml
@@ -41,6 +44,19 @@ def run_checker(story: str, checker: str) -> dict:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"checker failed on {facts} (exit {proc.returncode})")
     return json.loads(proc.stdout)
+
+
+def strip(facts: str, what: str) -> None:
+    """Rewrite a fact base without its facts' cues or without its aliases."""
+    with open(facts, encoding="utf-8") as fh:
+        base = yaml.safe_load(fh)
+    if what == "cues":
+        for fact in base.get("facts") or []:
+            fact.pop("cues", None)
+    else:
+        base.pop("aliases", None)
+    with open(facts, "w", encoding="utf-8") as fh:
+        yaml.safe_dump(base, fh, sort_keys=False, allow_unicode=True)
 
 
 def ratio(num: int, den: int) -> float | None:
@@ -155,6 +171,9 @@ def main(argv=None) -> int:
                                      "(only with one story)")
     ap.add_argument("--checker", default="checker", help="checker executable (default: checker)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--without", choices=("cues", "aliases"),
+                    help="check against a copy of each fact base with every fact's cues (or the alias "
+                         "list) taken out: how the checker does on a sparser fact base than the story's")
     args = ap.parse_args(argv)
     if args.report and len(args.stories) != 1:
         ap.error("--report takes exactly one story")
@@ -164,6 +183,12 @@ def main(argv=None) -> int:
         if args.report:
             with open(args.report, encoding="utf-8") as fh:
                 report = json.load(fh)
+        elif args.without:
+            with tempfile.TemporaryDirectory() as tmp:
+                copy = os.path.join(tmp, os.path.basename(os.path.normpath(story)))
+                shutil.copytree(story, copy)
+                strip(os.path.join(copy, "facts.yaml"), args.without)
+                report = run_checker(copy, args.checker)
         else:
             report = run_checker(story, args.checker)
         scores.append(score(story, report))

@@ -21,6 +21,7 @@ class Entry:
         self.path = path
         self.problems = problems
         self.label = label
+        self.implied_cues: list[str] = []  # read from the claim when `cues` is not given
 
     def has(self, key: str) -> bool:
         return key in self.node.value and not self.node.value[key].is_null
@@ -72,7 +73,9 @@ class Entry:
 
     def cues(self) -> list[str]:
         """The `cues`, without lone function words: "on" or "with" is near every value and
-        ties none to the fact."""
+        ties none to the fact. Without `cues`, the claim's own words (`claim_cues`)."""
+        if not self.has("cues"):
+            return list(self.implied_cues)
         return [c for c in self.texts("cues") if c.strip().lower() not in _EMPTY_CUES]
 
     def flag(self, key: str) -> bool:

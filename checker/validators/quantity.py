@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..lexicon import ANCHOR, UNIT, Lexicon
 from ..model import Fact, Interval
 from ..stance import statement_date
+from ..text import resumes
 from ..values import calendar_words as W
 from ..values.dates import find_dates, resolve_yearless
 from ..values.numbers import parse_quantity
@@ -34,6 +35,7 @@ class QuantitySpec:
     about: tuple[str, ...]
     cues: tuple[str, ...]
     time: Interval | None = None   # when the fact holds, from dates in its claim ("in 2023")
+    cues_given: bool = True        # False when the cues were read from the claim (claim_cues)
 
 
 class QuantityValidator(Validator):
@@ -76,7 +78,8 @@ class QuantityValidator(Validator):
         cues = add_cues(entry, lexicon, about)
         if interval is None or not units:
             return None
-        return QuantitySpec(interval, frozenset(keys), units[0], about, cues, _claim_time(entry.text("claim")))
+        return QuantitySpec(interval, frozenset(keys), units[0], about, cues, _claim_time(entry.text("claim")),
+                            entry.has("cues"))
 
     @staticmethod
     def _widen(entry: Entry, interval: Interval, tol: str) -> Interval | None:
@@ -286,7 +289,9 @@ def _after_cue(view, m, facts: list[Fact]) -> Count | None:
                    and not any(a.start <= t.start < a.end for a in anchors)]
         if len(between) > 2:
             continue
-        fact = next((f for f in facts if h.key in f.spec.cues and view.has_all(f.spec.about)), None)
+        # (a cue read from the claim is a guess: "sent Russia 0, ..." counts nothing)
+        fact = next((f for f in facts if f.spec.cues_given and h.key in f.spec.cues
+                     and view.has_all(f.spec.about)), None)
         if fact is not None:
             return Count(next(iter(sorted(fact.spec.units))), m.end)
     return None
@@ -433,11 +438,56 @@ def _cued(view, fact: Fact, start: int, end: int, skip: tuple[int, int] = (0, 0)
     if any(h.category == ANCHOR and h.key in fact.spec.about and h.end <= start
            and _LINKED.fullmatch(view.doc.low, h.end, start) for h in view.hits):
         return True  # "Turnout was 48.9 percent": the anchor itself is what the value measures
+    partner = next((n for n in view.numbers if n.end <= start and n.start >= view.start
+                    and _CHANGE_SIDES.fullmatch(view.doc.low, n.end, start)), None)
+    if partner is not None and _cued(view, fact, partner.start, partner.end, skip):
+        return True  # "The jobless rate rose to 4.4% in September from 4.3%": the change's other end
+    if _sizes_the_anchor(view, fact, end):
+        return True  # "The 232-foot (81-meter) Super Heavy booster lifted off": the booster's size
+    if _elided_unit(view, fact, start, end):
+        return True  # "gave the Reform Alliance 243 seats and the People's Front 109"
     if bare_figure(view, view.clause(start), start, end, fact.spec.about):
         return True  # "Kamala D. Harris of California, 226 electoral votes": a tally's line
     part = view.part(start)
     return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part
                and not skip[0] <= h.start < skip[1] for h in view.hits)
+
+
+def _sizes_the_anchor(view, fact: Fact, end: int) -> bool:
+    """Whether the figure is a size set before the fact's anchor as the head of its noun
+    phrase: a measure unit, at most three words, the anchor, then a verb or punctuation
+    ("the 50-meter Starship upper stage" sizes the upper stage, not the Starship)."""
+    unit = next((h for h in view.hits if h.category == UNIT and h.key in fact.spec.units
+                 and end <= h.start <= end + 1), None)
+    if unit is None or not measure_spellings(view.doc.low[unit.start:unit.end]):
+        return False
+    anchor = next((h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about
+                   and unit.end <= h.start), None)
+    if anchor is None:
+        return False
+    between = [t.text for t in view.tokens if unit.end <= t.start < anchor.start]
+    if len([w for w in between if w[:1].isalnum()]) > 3 or any(w in ",;:" for w in between):
+        return False
+    nxt = next((t.text for t in view.tokens if t.start >= anchor.end), "")
+    return not nxt or not nxt[:1].isalnum() or resumes(nxt)
+
+
+def _elided_unit(view, fact: Fact, start: int, end: int) -> bool:
+    """Whether the figure is the last of a list of the same things, its unit left out: the
+    fact's anchor right before it, nothing after it, and the unit with an earlier item."""
+    if not _LIST_END.match(view.doc.low, end) or view.doc.low[start:end].rstrip()[-1:] == "%" or any(
+            h.category == UNIT and start <= h.start <= end for h in view.hits):
+        return False
+    anchor = next((h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about
+                   and h.end <= start and not view.doc.low[h.end:start].strip()), None)
+    if anchor is None:
+        return False
+    return any(h.category == UNIT and h.key in fact.spec.units and view.start <= h.start
+               and _LIST_JOIN.search(view.doc.low, h.end, anchor.start) for h in view.hits if h.end <= anchor.start)
+
+
+_LIST_END = re.compile(r"\s*(?:[.;]|\Z)")
+_LIST_JOIN = re.compile(r",|\band\b")
 
 
 _UP_FROM = re.compile(r"\b(?:up|down) from\b")
