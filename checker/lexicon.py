@@ -223,11 +223,19 @@ class Lexicon:
                 continue
             os_, oe = back(s), back(e - 1) + 1
             glued = s > 0 and flat[s - 1].isdigit() or e < n and flat[e].isdigit()
+            modifier = flat[e:e + 1] == "-" and _MODIFIER.match(flat, e) is not None
             for category, key in entries:
                 if glued and category != UNIT:
                     continue  # "6.04pm" holds no prime minister: only units stick to numbers ("72km")
+                if modifier and category == ANCHOR:
+                    continue  # "the BJP-led alliance won 293 seats": the alliance's, not the BJP's
                 found.append(Hit(os_, oe, category, key))
         return _longest(found)
+
+
+# A name made a modifier of another noun: "BJP-led", "Hamas-run", "Kremlin-backed".
+_MODIFIER = re.compile(r"-(?:led|run|backed|owned|controlled|funded|allied|aligned|linked|affiliated|"
+                       r"sponsored|supported|appointed|dominated|held|majority)\b")
 
 
 _WS_CHARS = ("\n", "\r", "\t", "\u00a0", "\u2028")
