@@ -75,3 +75,12 @@ def test_only_countries_have_regions():
 def test_particles_do_not_count_towards_a_names_length():
     text = "Sheikh Mohamed bin Zayed Al Nahyan, has ordered"
     assert read_name(text, 0, len(text)).text == "Mohamed bin Zayed Al Nahyan"
+
+
+def test_place_in_a_claim_skips_the_person_and_role():
+    from checker.values.places import place_in
+    assert place_in("Sergei Lavrov is Russia's foreign minister", "Sergei Lavrov foreign minister") == "Russia"
+    assert place_in("Ron DeSantis is the Governor of Florida", "Ron DeSantis governor") == "Florida"
+    assert place_in("Georgia Meloni is Italy's prime minister", "Georgia Meloni prime minister") == "Italy"
+    assert place_in("Yury Borisov heads Roscosmos", "Yury Borisov Roscosmos head") is None
+    assert place_in("", "") is None

@@ -47,12 +47,12 @@ def run_checker(story: str, checker: str) -> dict:
 
 
 def strip(facts: str, what: str) -> None:
-    """Rewrite a fact base without its facts' cues or without its aliases."""
+    """Rewrite a fact base without its facts' cues, its aliases or its officials' `of`."""
     with open(facts, encoding="utf-8") as fh:
         base = yaml.safe_load(fh)
-    if what == "cues":
+    if what in ("cues", "of"):
         for fact in base.get("facts") or []:
-            fact.pop("cues", None)
+            fact.pop(what, None)
     else:
         base.pop("aliases", None)
     with open(facts, "w", encoding="utf-8") as fh:
@@ -171,9 +171,9 @@ def main(argv=None) -> int:
                                      "(only with one story)")
     ap.add_argument("--checker", default="checker", help="checker executable (default: checker)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
-    ap.add_argument("--without", choices=("cues", "aliases"),
-                    help="check against a copy of each fact base with every fact's cues (or the alias "
-                         "list) taken out: how the checker does on a sparser fact base than the story's")
+    ap.add_argument("--without", choices=("cues", "aliases", "of"),
+                    help="check against a copy of each fact base with every fact's cues, the alias list, "
+                         "or the officials' `of` taken out: how the checker does on a sparser fact base")
     args = ap.parse_args(argv)
     if args.report and len(args.stories) != 1:
         ap.error("--report takes exactly one story")

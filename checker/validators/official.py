@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import ANCHOR, ROLE, Lexicon, term_key
 from ..model import Fact
+from ..values.places import place_in
 from ..values.names import maybe_same, name_keys, near_miss, read_name, same_person
 from .base import Entry, Validator
 from .holders import KnownNames, holders, qualifier_after, word_before
@@ -67,6 +68,8 @@ class OfficialValidator(Validator):
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
         if role is None or person is None:
             return None
+        if of is None:  # "Sergei Lavrov is Russia's foreign minister": the claim says whose
+            of = place_in(entry.text("claim") or "", f"{person} {role}")
         role_key = lexicon.add(ROLE, role)
         for variant in sorted(lexicon.aliases.variants(role)):
             for other_order in inverted(variant):

@@ -205,13 +205,15 @@ def qualifier_fits(view, fact: Fact, hit: Hit, left, right) -> str:
     qualifier names someone else ("Sylvanian"); "before": it is named earlier
     in the sentence; "after": only later ("Defense Minister X said Ruritania ...",
     too weak for a contradiction); "absent": nowhere near; "none": the fact has
-    no `of`; "unknown": the fact has no `of` but the role is qualified after it.
+    no `of` and the role no qualifier; "unknown": the fact has no `of` but the role
+    is qualified.
     """
     of = fact.spec.of
     spans = [s for s in (left, right) if s]
     if of is None:
-        # "chancellor of the University of Ruritania" may be another role than "chancellor"
-        return "unknown" if right else "none"
+        # "chancellor of the University of Ruritania" may be another role than "chancellor", and
+        # "Ukrainian President X" another president than a fact that does not say whose it is
+        return "unknown" if spans else "none"
     if (ANCHOR, of) not in view.in_reach:  # the common case when many countries share a role
         return "other" if spans else "absent"
     for s, e in spans:

@@ -59,6 +59,24 @@ def is_place(name: str) -> bool:
     return len(low) >= 4 and low + "n" in words
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*)*")
+
+
+def place_in(text: str, skip: str = "") -> str | None:
+    """The first country or region a text names by name ("Russia's foreign minister" ->
+    "Russia"), leaving out the capitalised words of `skip` (a person's name, a role)."""
+    skipped = {w.lower() for w in _WORD.findall(skip)}
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = re.sub(r"['’]s?\Z", "", m.group(0)).split()
+        while words and (words[0].lower() in skipped or words[0] == "of"):
+            words.pop(0)
+        while words and words[-1].lower() in skipped:
+            words.pop()
+        if words and is_place(" ".join(words)):
+            return " ".join(words)
+    return None
+
+
 # Region names that are common words too ("Central", "Gulf" in Papua New Guinea).
 _GENERIC_REGION = re.compile(r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|capital|"
                              r"gulf|coast|coastal|islands?|upper|lower|middle|city|district|region|province)"
