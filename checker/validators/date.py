@@ -545,7 +545,11 @@ def _opening_adjunct(view, m) -> bool:
     """Whether the date is in a phrase that opens the sentence and dates all of it: "Shortly
     before midday on Sunday, a teenager walked into the studio and attacked children"; "In
     the first round on 29 June, the RN came top". Its words are the date's, time words, and
-    phrases the fact base knows."""
+    phrases the fact base knows. So is the date a cleft sentence puts first: "It was on the
+    evening of Saturday, March 18, that Berset announced ..." dates what follows "that"."""
+    cleft = _CLEFT.match(view.doc.low, view.start, m.start)
+    if cleft is not None and _CLEFT_THAT.match(view.doc.low, m.end):
+        return True
     comma = next((i for i, t in enumerate(view.tokens) if t.text == ","), None)
     if comma is None or view.tokens[comma].start < m.end:
         return False
@@ -553,6 +557,11 @@ def _opening_adjunct(view, m) -> bool:
     known = [h for h in view.hits if h.start >= view.start]
     return all(m.start <= t.start < m.end or t.text.lower() in _ADJUNCT_WORDS or not t.text[:1].isalnum()
                or any(h.start <= t.start < h.end for h in known) for t in inside)
+
+
+_CLEFT = re.compile(r"it\s+(?:was|is|will\s+be)\s+(?:only\s+|not\s+until\s+|just\s+)?"
+                    r"(?:on|in|at|during|until)\s+(?:the\s+(?:evening|morning|afternoon|night|eve)\s+of\s+)?\Z")
+_CLEFT_THAT = re.compile(r",?\s+that\s")
 
 
 def _participle(word: str) -> bool:

@@ -44,6 +44,7 @@ _LINK_BEFORE = re.compile(
     r"was\s+named|was\s+appointed|was\s+confirmed\s+as|was\s+elected|was\s+made|was\s+installed\s+as|"
     r"was\s+unveiled\s+as|(?:was\s+)?sworn\s+in\s+as|took\s+(?:over|charge|office)\s+as|"
     r"takes\s+(?:over|charge|office)\s+as|taken\s+(?:over|charge|office)\s+as|"
+    r"(?:came|comes|come)\s+back\s+as|(?:returned|returns|return)\s+as|"
     r"won\s+(?:a|his|her)\s+(?:[\w\-]+\s+)?term\s+as|"
     r"been\s+named|been\s+appointed|named|appointed|as)"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+|current\s+)?$")
@@ -56,6 +57,7 @@ _FUTURE = re.compile(r"\bwill\s+\w+\s+$|\bwill\s+(?:be|become)\b")
 _FIRM_LINK = re.compile(r"is|remains|is now|becomes|become|became|has become|was (?:named|appointed|made)"
                         r"|(?:is|becomes|became) the .*"
                         r"|was (?:confirmed|installed|unveiled) as|(?:was )?sworn in as|took .*|taken .*"
+                        r"|(?:came|comes|come) back as|(?:returned|returns|return) as"
                         r"|won .*|been (?:named|appointed)|named|appointed$")
 # "A replaced B as minister", "A, who succeeded B as minister": A holds it.
 _SUCCESSION = re.compile(

@@ -58,8 +58,11 @@ _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?|\d{1,2}(?:\.\d{2})?\s*[
          r"|[0-2]\d[0-5]\d\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|KST|MSK|JST|hrs)\b|\d{1,2}\s+o'clock")
 # At one position the branches are tried in order: vague amounts and fractions
 # first, so "half a million" is not read as "a million", nor "two dozen" as 2.
-# A number starts a word, or follows a currency's letters glued to it ("Rs2 lakh", "Dh2 billion", "Sh346bn").
-_WORD_START = r"(?:\b|(?<=[hs])(?:(?<=(?<![^\W\d_])(?-i:Rs|Dh|Sh))|(?<=(?<![^\W\d_])(?-i:Dhs|KSh))))"
+# A number starts a word, or follows a currency's letters glued to it ("Rs2 lakh", "Dh2 billion", "Sh346bn",
+# "Sfr3bn", "CHF3bn").
+_WORD_START = (r"(?:\b|(?<=[hs])(?:(?<=(?<![^\W\d_])(?-i:Rs|Dh|Sh))|(?<=(?<![^\W\d_])(?-i:Dhs|KSh)))"
+               r"|(?<=r)(?:(?<=(?<![^\W\d_])(?-i:Sfr|SFr))|(?<=(?<![^\W\d_])(?-i:SwFr)))"
+               r"|(?<=(?<![^\W\d_])(?-i:USD|EUR|GBP|JPY|CHF|CNY|RUB|INR|AUD|CAD|HKD|AED|KES)))")
 _ATOM = re.compile(
     r"(?P<phone>\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)|\(\d{3}\)\s?\d{3}[-.]\d{4}\b)"
     rf"|{_WORD_START}(?:(?P<vague>{_VAGUE})|(?P<frac>{_FRAC})|(?P<time>{_TIME})"
@@ -130,11 +133,11 @@ _MOD_AFTER = re.compile(
     r"|(?P<upper_bound>\s+or\s+(?:fewer|less|below|under)\b)|(?P<approx>\s+or\s+so\b|-odd\b)", _I)
 _CURRENCY = {code: name for name, codes in {
     "dollar": "$ USD AUD CAD HKD", "euro": "€ EUR", "pound": "£ GBP", "yen": "¥ JPY", "yuan": "CN¥ CNY RMB",
-    "ruble": "₽ RUB", "rupee": "₹ INR Rs", "won": "₩ KRW", "real": "R$", "franc": "CHF", "lira": "₺",
+    "ruble": "₽ RUB", "rupee": "₹ INR Rs", "won": "₩ KRW", "real": "R$", "franc": "CHF Sfr SFr SwFr", "lira": "₺",
     "hryvnia": "₴", "shekel": "₪", "dirham": "AED Dh Dhs", "shilling": "KES KSh Sh"}.items()
     for code in codes.split()}
 _CUR_RX = (r"(?:(?<![\w$])(?:US|U\.S\.|AU?|CA?|HK|NZ|S|NT)?(?P<sym>R\$|CN¥|[$€£¥₽₹₩₺₴₪])"
-           r"|(?<!\w)(?P<code>USD|EUR|GBP|JPY|CNY|RMB|RUB|KRW|INR|CHF|AUD|CAD|HKD|AED|KES|KSh|Rs|Dhs?|Sh)\.?\s?)")
+           r"|(?<!\w)(?P<code>USD|EUR|GBP|JPY|CNY|RMB|RUB|KRW|INR|CHF|SwFr|S[Ff]r|AUD|CAD|HKD|AED|KES|KSh|Rs|Dhs?|Sh)\.?\s?)")
 _CUR_BEFORE = re.compile(_CUR_RX + r"\s?\Z")
 _SPAN_BEFORE = re.compile(r"(?<!\w)(?P<w>between|from)\s+\Z", _I)
 _CONNECT = re.compile(r"(?:(?P<dash>\s*[-–—]\s*)|(?P<slash>/)|\s+(?P<w>to|and|or|through)\s+)"

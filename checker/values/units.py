@@ -16,7 +16,7 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "won": ("₩", "krw", "won"),
     "rupee": ("₹", "inr", "rupee", "rupees", "rs", "rs."),
     "hryvnia": ("₴", "uah", "hryvnia", "hryvnias"),
-    "franc": ("chf", "franc", "francs", "swiss francs"),
+    "franc": ("chf", "sfr", "swfr", "franc", "francs", "swiss francs"),
     # (the texts' symbols for these are read in values/numbers.py; "real" and "try" are English words)
     "real": ("r$", "brl", "reais", "brazilian real", "brazilian reais"),
     "lira": ("₺", "lira", "liras", "lire", "turkish lira"),
