@@ -39,9 +39,10 @@ _RUNNING = re.compile(
 # A toll "so far" is still being counted ("officials have so far linked two deaths to the
 # storm"); a total of things sent or spent "so far" is today's total and stays a statement.
 _SO_FAR = re.compile(r"\b(?:so far|thus far|as yet|until now)\b")
-# ... and so is one that "rises to" a figure, or stands at it "now".
-_RUNNING_TOLL = re.compile(r"\b(?:now|(?:rises|rising|has risen|have risen|climbs|climbing|has climbed|"
-                           r"have climbed|jumps|jumping|has jumped|mounts|mounting|has mounted) to)\b")
+# ... and so is one that "rises to" (or "rose to": a count at one moment) a figure, or stands at it "now".
+_RUNNING_TOLL = re.compile(r"\b(?:now|(?:rises|rising|rose|has risen|have risen|had risen|climbs|climbing|climbed|"
+                           r"has climbed|have climbed|jumps|jumping|jumped|has jumped|mounts|mounting|mounted|"
+                           r"has mounted) to)\b")
 _CASUALTIES = re.compile(r"\b(?:deaths?|dead|killed|died|fatalities|casualties|injured|injuries|missing|bodies|"
                          r"victims|(?:death )?toll)\b")
 _NEGATIONS = re.compile(

@@ -88,14 +88,17 @@ class Entry:
         return False
 
 
-def add_cues(entry: "Entry", lexicon, about: tuple[str, ...]) -> tuple[str, ...]:
+def add_cues(entry: "Entry", lexicon, about: tuple[str, ...], units: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Register a fact's cues; return their keys.
 
     A cue that the fact base also lists as an alias of one of the fact's own
-    anchors ("crash" among the helicopter's aliases) stands for its own word
-    only: expanded, it would make every mention of the anchor ("wreckage",
-    "helicopter") a cue, and tie any date near the anchor to the event."""
-    return tuple(lexicon.add("cue", c, expand=lexicon.aliases.canonical(c) not in about)
+    anchors ("crash" among the helicopter's aliases) or units ("dead" among
+    "people") stands for its own word only: expanded, it would make every
+    mention of the anchor ("wreckage", "helicopter") or every count of the unit
+    ("3 million people ... were displaced") a cue, and tie any value near it to
+    the fact."""
+    own = set(about) | {lexicon.aliases.canonical(u) for u in units}
+    return tuple(lexicon.add("cue", c, expand=lexicon.aliases.canonical(c) not in own)
                  for c in entry.cues())
 
 

@@ -75,7 +75,7 @@ class QuantityValidator(Validator):
                     lexicon.add(UNIT, spelling, key=key)
                 keys.add(key)
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
-        cues = add_cues(entry, lexicon, about)
+        cues = add_cues(entry, lexicon, about, tuple(units))
         if interval is None or not units:
             return None
         return QuantitySpec(interval, frozenset(keys), units[0], about, cues, _claim_time(entry.text("claim")),
