@@ -214,6 +214,7 @@ class QuantityValidator(Validator):
                 else "its subject names another measure" if unit.startswith("¤") and _other_measure(view, best, m.start)
                 else "it is said of another round or period" if _other_ordinal(view, best, m.start)
                 else "the anchor is qualified as another measure" if _qualified_anchor(view, best, m.start)
+                else "the fact's anchor is what it is compared with" if _compared_with_anchor(view, best, m.start, m.end)
                 else None)
             if loose or other:
                 # "63% of the seats", "8 workers were filling potholes", "a 2% goal": something else
@@ -451,6 +452,21 @@ def _cued(view, fact: Fact, start: int, end: int, skip: tuple[int, int] = (0, 0)
     part = view.part(start)
     return any(h.category == "cue" and h.key in fact.spec.cues and view.part(h.start) == part
                and not skip[0] <= h.start < skip[1] for h in view.hits)
+
+
+def _compared_with_anchor(view, fact: Fact, start: int, end: int) -> bool:
+    """Whether the fact's anchors come in the sentence only after the value, each as what it is
+    compared with: "It weighs 1.06kg, less than half as much as St Edward's Crown"."""
+    anchors = [h for h in view.hits if h.category == ANCHOR and h.key in fact.spec.about and h.start >= view.start]
+    if not anchors or any(h.start < start for h in anchors):
+        return False
+    return all(_COMPARED_WITH.search(view.doc.low, end, h.start) for h in anchors)
+
+
+# (the standard of comparison right before the anchor: not "more than 820,000 polling stations ... election")
+_COMPARED_WITH = re.compile(r"\b(?:than|as (?:much|many|heavy|large|big|high|long|tall|wide|deep|old) as|"
+                            r"compared (?:with|to)|the (?:size|weight|height|length) of)"
+                            r"\s+(?:(?:the|a|an|its|his|her|their|that of)\s+)?(?:[^\W\d]+\s+){0,2}\Z")
 
 
 def _sizes_the_anchor(view, fact: Fact, end: int) -> bool:
