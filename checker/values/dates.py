@@ -443,6 +443,13 @@ def _quantity(text: str, s: int, e: int, lo: int, hi: int, ref: dt.date | None, 
 _SINCE_THE = re.compile(r"\b[Ss]ince\s+the\s+(?:(?:[\w'’-]+\s+){1,5}of\s+)?\Z")
 
 
+# A since-clause (with its verb) with the date at its end, after a "first" ("the first coronation
+# since Queen Elizabeth II was crowned in 1953"): the date of the last time. (Without a "first", "75 years
+# since the alliance was founded in 1949" dates only the founding.)
+_SINCE_CLAUSE = re.compile(r"\b[Ss]ince\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|had|has|did|won|took|went|came|"
+                           r"left|met|held|began|[a-z]{2,}ed)\s+(?:[\w'’-]+\s+){0,3}?(?:in|on)\s+(?:the\s+)?\Z")
+
+
 def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: int, strict: bool):
     """The mentions at a scan hit, and where scanning resumes."""
     if m["q"] is not None:
@@ -460,6 +467,10 @@ def _read(m: re.Match, text: str, lo: int, hi: int, ref: dt.date | None, prev: i
         since = _SINCE_THE.search(text, max(lo, s - 60), s)
         if since:  # "their best result since the May 2023 election"
             start, marker = since.start(), "since"
+        else:  # "the first coronation since Queen Elizabeth II was crowned in 1953"
+            since = _SINCE_CLAUSE.search(text, max(lo, s - 70), s)
+            if since and _FIRST.search(text, max(lo, since.start() - 80), since.start()):
+                start, marker = since.start(), "since"
     first = _FIRST.search(text, max(lo, start - 80), start) if marker else None
     if first:  # "first since", "for the first time since", "first visit to X since"
         marker, start = "first_since", first.start() if not first.group(1) and first.start() >= prev else start
