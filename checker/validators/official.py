@@ -68,7 +68,7 @@ class OfficialValidator(Validator):
         about = tuple(lexicon.add(ANCHOR, a) for a in entry.texts("about"))
         if role is None or person is None:
             return None
-        if of is None:  # "Sergei Lavrov is Russia's foreign minister": the claim says whose
+        if of is None:  # "Jane Doe is Ruritania's foreign minister": the claim says whose
             of = place_in(entry.text("claim") or "", f"{person} {role}")
         role_key = lexicon.add(ROLE, role)
         for variant in sorted(lexicon.aliases.variants(role)):
