@@ -68,6 +68,31 @@ class Y:
         return f"'{self.value}'"
 
 
+def _deep_bracket(text: str) -> int | None:
+    """The offset of the first flow bracket ('[' or '{') nested deeper than _MAX_DEPTH, quoted
+    scalars and comments left out; None if there is none."""
+    depth, quote, i = 0, None, 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            i = text.find("\n", i)
+            if i < 0:
+                return None
+        elif ch in "[{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return i
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
+
+
 def load(text: str, path: str) -> Y | None:
     """Parse YAML text into located values; problems raise InputError."""
     try:
@@ -80,6 +105,13 @@ def load(text: str, path: str) -> Y | None:
         if e.context and e.problem:
             msg = f"{e.problem} ({e.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if "nesting depth" in msg:
+            # libyaml (0.2.6, in PyYAML 6.0.4) stops at 1,000 levels, before our own limit
+            # is checked: say ours, at the bracket that passes it
+            at = _deep_bracket(text)
+            if at is not None:
+                line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+            raise InputError([Problem(path, line, col, f"nested deeper than {_MAX_DEPTH} levels")]) from None
         opened = _unclosed_bracket(text) if mark and mark.index >= len(text.rstrip()) and "flow" in msg else None
         if opened is not None:  # libyaml marks the end of the text: name the bracket left open instead
             line = text.count("\n", 0, opened) + 1

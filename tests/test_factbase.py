@@ -141,3 +141,18 @@ def test_a_bracket_left_open_is_named_where_it_opens(text, line, col):
     problem = e.value.problems[0]
     assert (problem.line, problem.column) == (line, col)
     assert "is never closed" in problem.message or "while parsing a flow" in problem.message
+
+
+def test_the_bracket_that_nests_too_deep_is_found_outside_quotes_and_comments():
+    # libyaml 0.2.6 (PyYAML 6.0.4) stops at 1,000 levels before our own 64-level check runs;
+    # the message and position are then ours, from this scan
+    from checker.yamlpos import _MAX_DEPTH, _deep_bracket
+    text = "facts: " + "[" * 2000
+    assert _deep_bracket(text) == len("facts: ") + _MAX_DEPTH
+    quoted = "note: '" + "[" * 100 + "'  # " + "{" * 100 + "\nfacts: []\n"
+    assert _deep_bracket(quoted) is None
+
+
+def test_a_fact_base_nested_past_libyamls_limit_gets_our_message():
+    got = problems("facts: " + "[" * 1500 + "]" * 1500 + "\n")
+    assert got == ["facts.yaml:1:72: nested deeper than 64 levels"]
