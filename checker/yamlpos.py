@@ -69,27 +69,13 @@ class Y:
 
 
 def _deep_bracket(text: str) -> int | None:
-    """The offset of the first flow bracket ('[' or '{') nested deeper than _MAX_DEPTH, quoted
-    scalars and comments left out; None if there is none."""
-    depth, quote, i = 0, None, 0
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == quote:
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-        elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
-            i = text.find("\n", i)
-            if i < 0:
-                return None
-        elif ch in "[{":
-            depth += 1
-            if depth > _MAX_DEPTH:
-                return i
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-        i += 1
+    """The offset of the first flow bracket ('[' or '{') nested deeper than _MAX_DEPTH; None if
+    there is none."""
+    depth = 0
+    for i, ch in _flow_brackets(text):
+        depth = depth + 1 if ch in "[{" else max(0, depth - 1)
+        if depth > _MAX_DEPTH:
+            return i
     return None
 
 
@@ -134,8 +120,18 @@ def load(text: str, path: str) -> Y | None:
 
 
 def _unclosed_bracket(text: str) -> int | None:
-    """Offset of the last '[' or '{' left open, outside quotes and comments."""
+    """Offset of the last '[' or '{' left open."""
     stack: list[int] = []
+    for i, ch in _flow_brackets(text):
+        if ch in "[{":
+            stack.append(i)
+        elif stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _flow_brackets(text: str):
+    """(offset, bracket) of every flow bracket outside quotes and comments, in order."""
     quote = None
     i = 0
     while i < len(text):
@@ -148,13 +144,10 @@ def _unclosed_bracket(text: str) -> int | None:
         elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
             i = text.find("\n", i)
             if i < 0:
-                break
-        elif ch in "[{":
-            stack.append(i)
-        elif ch in "]}" and stack:
-            stack.pop()
+                return
+        elif ch in "[]{}":
+            yield i, ch
         i += 1
-    return stack[-1] if stack else None
 
 
 def _convert(node, path: str, budget: list[int], depth: int, inside: set[int]) -> Y:
